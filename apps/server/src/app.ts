@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Services } from '@kangyang/services';
+import { registerAuth } from './plugins/auth.ts';
+import { registerErrorHandling, sendError } from './plugins/errors.ts';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
+import { healthRoutes } from './routes/health.routes.ts';
+import { authRoutes } from './routes/auth.routes.ts';
+import { elderRoutes } from './routes/elders.routes.ts';
+import { regionRoutes } from './routes/regions.routes.ts';
+import { auditRoutes } from './routes/audit.routes.ts';
+
+export type AppOptions = {
+  services: Services;
+  logLevel?: string;
+  webDist?: string | undefined;
+  trustProxy?: boolean;
+  secureCookie?: boolean;
+  isDraining?: () => boolean;
+};
+
+const BODY_LIMIT = 1024 * 1024; // API-2: JSON bodies up to 1 MiB
+
+/** Builds the Fastify app (never listens): tests use `app.inject`, main.ts listens. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { services } = options;
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'info', redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] },
+    bodyLimit: BODY_LIMIT,
+    trustProxy: options.trustProxy ?? false,
+    genReqId: () => randomUUID(),
+    disableRequestLogging: options.logLevel === 'silent',
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  registerSecurityHeaders(app, { hsts: options.secureCookie ?? false });
+  registerAuth(app, services);
+
+  await app.register(fastifySwagger, {
+    openapi: { info: { title: 'Kangyang API', description: '康养服务平台接口', version: '0.1.0' }, components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } }, security: [{ bearer: [] }] },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  const isDraining = options.isDraining ?? (() => false);
+  await app.register(healthRoutes, { isDraining });
+  await app.register(authRoutes, { services, secureCookie: options.secureCookie ?? false });
+  await app.register(elderRoutes, { services });
+  await app.register(regionRoutes, { services });
+  await app.register(auditRoutes, { services });
+  await registerWeb(app, options.webDist);
+  return app;
+}
+
+/** Serves the built web app at `/` with a single-page fallback; `/api` stays JSON. */
+async function registerWeb(app: FastifyInstance, webDist: string | undefined): Promise<void> {
+  const root = webDist ? resolve(webDist) : undefined;
+  const hasWeb = root !== undefined && existsSync(resolve(root, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root, wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((request, reply) => {
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api')) return reply.type('text/html').sendFile('index.html');
+    return sendError(request, reply, 'NOT_FOUND');
+  });
+}

@@ -1,0 +1,69 @@
+import { DataDirLockedError, acquireDataDirLock, createServices, loadKeyring, openDatabase, systemClock, type DataDirLock } from '@kangyang/services';
+import { ensureDemoData } from '@kangyang/services/generator/seed-demo';
+import type { Config } from './config.ts';
+import { buildApp } from './app.ts';
+import { printBanner } from './banner.ts';
+
+const SEAL_INTERVAL_MS = 1000;
+
+/** Opens the database (under the data-dir lock when embedded), seeds demo data, listens, drains on signals. */
+export async function startServer(config: Config): Promise<void> {
+  const embedded = !config.DATABASE_URL;
+  let lock: DataDirLock | undefined;
+  if (embedded) {
+    try {
+      lock = acquireDataDirLock(config.DATA_DIR, { command: 'server' }, (message) => console.warn(message));
+    } catch (error) {
+      if (!(error instanceof DataDirLockedError)) throw error;
+      console.error(`DATA_DIR_LOCKED: 数据目录 ${config.DATA_DIR} 已被进程 ${error.holder.pid} 占用${error.holder.url ? `（${error.holder.url}）` : ''}，本进程退出。`);
+      console.error(`DATA_DIR_LOCKED: ${error.message}`);
+      process.exit(2);
+    }
+  }
+  if (config.mode === 'production' && embedded) console.warn('WARNING: production mode on the embedded database (PGlite) has no fsync: use PostgreSQL (REL-7).');
+  const keyring = loadKeyring({ dataEncryptionKey: config.DATA_ENCRYPTION_KEY, blindIndexKey: config.BLIND_INDEX_KEY, auditChainKey: config.AUDIT_CHAIN_KEY }, config.DATA_DIR, (message) => console.warn(message));
+  const database = await openDatabase(embedded ? { dataDir: config.DATA_DIR } : { databaseUrl: config.DATABASE_URL });
+  const services = createServices({ database, keyring, clock: systemClock, authPolicy: { mode: config.mode } });
+  const demo = embedded && config.DEMO_DATA === 'auto' && config.mode === 'demo' ? await ensureDemoData(services, { dataDir: config.DATA_DIR, scale: config.DEMO_SCALE, adminPassword: config.ADMIN_PASSWORD, log: (message) => console.log(message) }) : undefined;
+
+  let draining = false;
+  const app = await buildApp({ services, logLevel: config.LOG_LEVEL, webDist: config.WEB_DIST, trustProxy: config.TRUST_PROXY === 'true', secureCookie: config.mode === 'production', isDraining: () => draining });
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
+  lock?.update(url);
+  printBanner(url, demo);
+
+  let sealing = Promise.resolve(0);
+  const sealer = setInterval(() => {
+    sealing = services.audit.seal().catch((error: unknown) => {
+      app.log.error({ err: error }, 'audit sealing failed');
+      return 0;
+    });
+  }, SEAL_INTERVAL_MS);
+
+  let stopping = false;
+  const shutdown = async (signal: string, exitCode: number) => {
+    if (stopping) process.exit(exitCode || 1);
+    stopping = true;
+    draining = true;
+    app.log.info({ signal }, 'draining');
+    clearInterval(sealer);
+    const forced = setTimeout(() => process.exit(1), 15_000);
+    forced.unref();
+    await Promise.race([app.close(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    await sealing;
+    await services.audit.seal().catch(() => 0);
+    await database.checkpoint().catch(() => undefined);
+    await database.close();
+    lock?.release();
+    process.exit(exitCode);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
+  process.on('SIGINT', () => void shutdown('SIGINT', 0));
+  process.on('uncaughtException', (error) => {
+    console.error(error);
+    void shutdown('uncaughtException', 1);
+  });
+}

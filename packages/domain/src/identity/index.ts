@@ -1,0 +1,10 @@
+export { normaliseIdNumber, validateIdNumber, legacyIdNumberCandidate, isMainlandProvinceCode } from './citizen-id.ts';
+export type { IdNumberError, IdNumberErrorCode, IdNumberFacts, IdType, Sex } from './citizen-id.ts';
+export { ID_WEIGHTS, ID_CHECK_CHARACTERS, idCheckCharacterOf } from './id-checksum.ts';
+export { isUnderMinimumAge, MINIMUM_REGISTRATION_AGE, MINIMUM_ADULT_AGE } from './minimum-age.ts';
+export { normalisePhone } from './phone.ts';
+export type { PhoneError } from './phone.ts';
+export { maskIdNumber, maskPhone, maskBankAccount } from './masking.ts';
+export { makeCitizenId, MAX_SYNTHETIC_SEQUENCE } from './synthetic-id.ts';
+export { validatePersonName, PERSON_NAME_MAX_LENGTH } from './person-name.ts';
+export type { PersonNameError } from './person-name.ts';

@@ -1,0 +1,13 @@
+export { AppError, isAppError, fieldError } from './app-error.ts';
+export { systemClock, shanghaiDay, type Clock } from './clock.ts';
+export { uuidv7, UUID_PATTERN } from './ids.ts';
+export { makeActor, systemActor, can, scopesOf, type Actor, type RequestMeta } from './actor.ts';
+export { openDatabase, fromPglite, type DatabaseOptions } from './db/open-db.ts';
+export { migrate, readMigrations } from './db/migrate.ts';
+export { rows, type Database, type Db, type Engine } from './db/database.ts';
+export { acquireDataDirLock, DataDirLockedError, LOCK_FILE, type DataDirLock, type LockHolder } from './db/lock.ts';
+export { loadKeyring, keyringFromSettings, testKeyring, type KeySettings } from './crypto/keys.ts';
+export { createFieldCipher, type Keyring, type FieldCipher } from './crypto/field-cipher.ts';
+export { createServices, type Services, type ServicesOptions } from './services.ts';
+export { hashPassword, passwordPolicyProblem } from './auth/password.ts';
+export { DEFAULT_AUTH_POLICY, type AuthPolicy } from './auth/auth.service.ts';

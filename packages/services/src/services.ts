@@ -1,0 +1,35 @@
+import type { Clock } from './clock.ts';
+import type { Database } from './db/database.ts';
+import { createFieldCipher, type Keyring } from './crypto/field-cipher.ts';
+import { createAuditService } from './audit/audit.service.ts';
+import { createAuditLogService } from './audit/audit-log.service.ts';
+import { createAuthService, type AuthPolicy } from './auth/auth.service.ts';
+import { createElderService } from './elders/elder.service.ts';
+import { createRegionService } from './regions/region.service.ts';
+
+export type ServicesOptions = {
+  database: Database;
+  keyring: Keyring;
+  clock: Clock;
+  authPolicy?: Partial<AuthPolicy>;
+};
+
+/** Wires every use case over one database; the server, CLI and tests all start here. */
+export function createServices(options: ServicesOptions) {
+  const { database, keyring, clock } = options;
+  const db = database.db;
+  const cipher = createFieldCipher(keyring);
+  const audit = createAuditService({ db, clock, chainKey: keyring.auditChainKey });
+  return {
+    database,
+    clock,
+    cipher,
+    audit,
+    auditLog: createAuditLogService({ audit, cipher }),
+    auth: createAuthService({ db, clock, audit, cipher, policy: options.authPolicy ?? {} }),
+    elders: createElderService({ db, clock, audit, cipher }),
+    regions: createRegionService({ db }),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
