@@ -10,6 +10,7 @@ import type { Services } from '@kangyang/services';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling, sendError } from './plugins/errors.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
+import { registerIdempotency } from './plugins/idempotency.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { elderRoutes } from './routes/elders.routes.ts';
@@ -23,6 +24,8 @@ export type AppOptions = {
   trustProxy?: boolean;
   secureCookie?: boolean;
   isDraining?: () => boolean;
+  /** MLP-12: serve TLS directly when a certificate and key are configured. */
+  https?: { cert: Buffer; key: Buffer } | undefined;
 };
 
 const BODY_LIMIT = 1024 * 1024; // API-2: JSON bodies up to 1 MiB
@@ -35,13 +38,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT,
     trustProxy: options.trustProxy ?? false,
     genReqId: () => randomUUID(),
-    disableRequestLogging: options.logLevel === 'silent',
+    ...(options.https ? { https: options.https } : {}),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
   registerSecurityHeaders(app, { hsts: options.secureCookie ?? false });
   registerAuth(app, services);
+  registerIdempotency(app, services);
 
   await app.register(fastifySwagger, {
     openapi: { info: { title: 'Kangyang API', description: '康养服务平台接口', version: '0.1.0' }, components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } }, security: [{ bearer: [] }] },

@@ -1,10 +1,19 @@
-import { DataDirLockedError, acquireDataDirLock, createServices, loadKeyring, openDatabase, systemClock, type DataDirLock } from '@kangyang/services';
+import { readFileSync } from 'node:fs';
+import { DataDirLockedError, acquireDataDirLock, createServices, loadKeyring, openDatabase, systemClock, type DataDirLock, type Services } from '@kangyang/services';
 import { ensureDemoData } from '@kangyang/services/generator/seed-demo';
 import type { Config } from './config.ts';
 import { buildApp } from './app.ts';
 import { printBanner } from './banner.ts';
 
-const SEAL_INTERVAL_MS = 1000;
+const BACKGROUND_INTERVAL_MS = 1000;
+const IDEMPOTENCY_RETENTION_MS = 7 * 24 * 3_600_000; // PRV-5: 7 days
+
+/** Seals audit rows (AUD-4, within a second), runs due jobs, purges expired idempotency records. */
+async function runBackground(services: Services): Promise<void> {
+  await services.audit.seal();
+  await services.jobs.runDue();
+  if (services.clock.now().getUTCSeconds() === 0) await services.idempotency.purge(IDEMPOTENCY_RETENTION_MS);
+}
 
 /** Opens the database (under the data-dir lock when embedded), seeds demo data, listens, drains on signals. */
 export async function startServer(config: Config): Promise<void> {
@@ -27,21 +36,26 @@ export async function startServer(config: Config): Promise<void> {
   const demo = embedded && config.DEMO_DATA === 'auto' && config.mode === 'demo' ? await ensureDemoData(services, { dataDir: config.DATA_DIR, scale: config.DEMO_SCALE, adminPassword: config.ADMIN_PASSWORD, log: (message) => console.log(message) }) : undefined;
 
   let draining = false;
-  const app = await buildApp({ services, logLevel: config.LOG_LEVEL, webDist: config.WEB_DIST, trustProxy: config.TRUST_PROXY === 'true', secureCookie: config.mode === 'production', isDraining: () => draining });
+  const tls = config.TLS_CERT_FILE && config.TLS_KEY_FILE ? { cert: readFileSync(config.TLS_CERT_FILE), key: readFileSync(config.TLS_KEY_FILE) } : undefined;
+  const app = await buildApp({ services, logLevel: config.LOG_LEVEL, webDist: config.WEB_DIST, trustProxy: config.TRUST_PROXY === 'true', secureCookie: config.mode === 'production' || tls !== undefined, isDraining: () => draining, https: tls });
   await app.listen({ port: config.PORT, host: config.HOST });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
-  const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
+  const url = `${tls ? 'https' : 'http'}://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
   lock?.update(url);
   printBanner(url, demo);
 
-  let sealing = Promise.resolve(0);
-  const sealer = setInterval(() => {
-    sealing = services.audit.seal().catch((error: unknown) => {
-      app.log.error({ err: error }, 'audit sealing failed');
-      return 0;
-    });
-  }, SEAL_INTERVAL_MS);
+  let background = Promise.resolve();
+  let busy = false;
+  const worker = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    background = runBackground(services)
+      .catch((error: unknown) => app.log.error({ err: error }, 'background work failed'))
+      .finally(() => {
+        busy = false;
+      });
+  }, BACKGROUND_INTERVAL_MS);
 
   let stopping = false;
   const shutdown = async (signal: string, exitCode: number) => {
@@ -49,11 +63,11 @@ export async function startServer(config: Config): Promise<void> {
     stopping = true;
     draining = true;
     app.log.info({ signal }, 'draining');
-    clearInterval(sealer);
+    clearInterval(worker);
     const forced = setTimeout(() => process.exit(1), 15_000);
     forced.unref();
     await Promise.race([app.close(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
-    await sealing;
+    await background;
     await services.audit.seal().catch(() => 0);
     await database.checkpoint().catch(() => undefined);
     await database.close();

@@ -6,6 +6,8 @@ import { createAuditLogService } from './audit/audit-log.service.ts';
 import { createAuthService, type AuthPolicy } from './auth/auth.service.ts';
 import { createElderService } from './elders/elder.service.ts';
 import { createRegionService } from './regions/region.service.ts';
+import { createIdempotencyService } from './idempotency/idempotency.service.ts';
+import { createJobQueue } from './jobs/job-queue.ts';
 
 export type ServicesOptions = {
   database: Database;
@@ -29,6 +31,8 @@ export function createServices(options: ServicesOptions) {
     auth: createAuthService({ db, clock, audit, cipher, policy: options.authPolicy ?? {} }),
     elders: createElderService({ db, clock, audit, cipher }),
     regions: createRegionService({ db }),
+    idempotency: createIdempotencyService({ db, clock }),
+    jobs: createJobQueue({ db, clock }),
   };
 }
 

@@ -25,7 +25,7 @@ export const elderRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
     services.elders.search(actorOf(request), request.body),
   );
 
-  app.post('/api/elders', { config: { permission: 'elder:write' }, schema: { tags, body: ElderCreateBody, response: { 201: ElderDto } } }, async (request, reply) => {
+  app.post('/api/elders', { config: { permission: 'elder:write', idempotency: 'optional' }, schema: { tags, body: ElderCreateBody, response: { 201: ElderDto } } }, async (request, reply) => {
     const elder = await services.elders.create(actorOf(request), request.body);
     return reply.code(201).header('ETag', `"${elder.version}"`).send(elder);
   });
