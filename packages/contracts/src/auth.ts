@@ -22,3 +22,7 @@ export type MeResponse = z.infer<typeof MeResponse>;
 
 export const LoginResponse = z.object({ token: z.string(), expiresAt: z.string(), user: MeResponse });
 export type LoginResponse = z.infer<typeof LoginResponse>;
+
+export const TotpEnrolResponse = z.object({ secret: z.string(), otpauthUri: z.string() });
+export const TotpConfirmBody = z.strictObject({ code: z.string().regex(/^\d{6}$/) });
+export const TotpConfirmResponse = z.object({ recoveryCodes: z.array(z.string()) });

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { LoginBody, LoginResponse, MeResponse } from '@kangyang/contracts/auth';
+import { LoginBody, LoginResponse, MeResponse, TotpConfirmBody, TotpConfirmResponse, TotpEnrolResponse } from '@kangyang/contracts/auth';
 import type { Actor, Services } from '@kangyang/services';
 import { actorOf, requestMeta, SESSION_COOKIE } from '../plugins/auth.ts';
 
@@ -33,4 +33,11 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services; secureCooki
   });
 
   app.get('/api/auth/me', { config: { permission: 'authenticated' }, schema: { tags: ['auth'], response: { 200: MeResponse } } }, async (request) => meOf(services, actorOf(request)));
+
+  app.post('/api/auth/totp/enrol', { config: { permission: 'authenticated' }, schema: { tags: ['auth'], response: { 200: TotpEnrolResponse } } }, async (request) =>
+    services.twoFactor.begin(actorOf(request)),
+  );
+  app.post('/api/auth/totp/confirm', { config: { permission: 'authenticated' }, schema: { tags: ['auth'], body: TotpConfirmBody, response: { 200: TotpConfirmResponse } } }, async (request) =>
+    services.twoFactor.confirm(actorOf(request), request.body.code),
+  );
 };

@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Grant } from '@kangyang/domain/access';
 import { isRole } from '@kangyang/domain/access';
-import { roleGrants, sessions, users } from '../db/schema/index.ts';
+import { recoveryCodes, roleGrants, sessions, users } from '../db/schema/index.ts';
 import type { Db } from '../db/database.ts';
 
 export type UserRow = typeof users.$inferSelect;
@@ -68,4 +69,16 @@ export async function setTotp(db: Db, userId: string, secretCipher: string | nul
 
 export async function unlockUser(db: Db, userId: string): Promise<void> {
   await db.update(users).set({ failedCount: 0, lockedUntil: null }).where(eq(users.id, userId));
+}
+
+export const hashRecoveryCode = (code: string): string => createHash('sha256').update(code.replace(/[\s-]/g, '').toLowerCase()).digest('hex');
+
+/** Spends one unused recovery code (MLP-1); true when it was valid. */
+export async function useRecoveryCode(db: Db, userId: string, code: string, now: Date): Promise<boolean> {
+  const used = await db
+    .update(recoveryCodes)
+    .set({ usedAt: now })
+    .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, hashRecoveryCode(code)), isNull(recoveryCodes.usedAt)))
+    .returning({ userId: recoveryCodes.userId });
+  return used.length === 1;
 }

@@ -73,6 +73,7 @@ export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditServ
       return undefined;
     }
     if (!totp) return failLogin(user, username, meta, 'totpRequired');
+    if (!/^\d{6}$/.test(totp) && (await repo.useRecoveryCode(db, user.id, totp, clock.now()))) return undefined;
     const secret = cipher.decrypt(user.totpSecretCipher, { table: 'users', column: 'totp_secret', recordId: user.id });
     const step = matchTotp(secret, totp, clock.now(), user.totpLastStep);
     if (step === undefined) return failLogin(user, username, meta, 'totpInvalid');
