@@ -96,7 +96,11 @@ function checkBenefitsAndRegion(profile: ProfileDraft, ctx: Ctx): void {
   });
   profile.region.ancestors.forEach((ancestor, index) => {
     if (ancestor.code.length >= profile.region.code.length || !profile.region.code.startsWith(ancestor.code)) {
-      issue(ctx, ['region', 'ancestors', index, 'code'], `${ancestor.code} is not an ancestor of ${profile.region.code}`);
+      issue(
+        ctx,
+        ['region', 'ancestors', index, 'code'],
+        `${ancestor.code} is not an ancestor of ${profile.region.code}`,
+      );
     }
   });
   if (profile.period.from > profile.period.to) issue(ctx, ['period', 'to'], 'period ends before it starts');

@@ -72,6 +72,7 @@ export function ruleClausesOf(profile: PolicyProfile): ClauseEntry[] {
     const rule = profile.rules[key];
     if (rule !== undefined) entries.push({ clause: rule.clause, kind: key, text: rule.text });
   }
-  for (const rule of profile.rules.descriptive) entries.push({ clause: rule.clause, kind: 'descriptive', text: rule.text });
+  for (const rule of profile.rules.descriptive)
+    entries.push({ clause: rule.clause, kind: 'descriptive', text: rule.text });
   return entries;
 }

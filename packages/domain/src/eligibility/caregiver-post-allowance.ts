@@ -28,10 +28,14 @@ export function decideCaregiverPostAllowance(
 ): BenefitDecision {
   const { clause } = rule;
   const failures: EligibilityReason[] = [];
-  if (caregiver.role !== 'caregiver') failures.push({ clause, code: 'NOT_CAREGIVER', params: { role: caregiver.role } });
+  if (caregiver.role !== 'caregiver')
+    failures.push({ clause, code: 'NOT_CAREGIVER', params: { role: caregiver.role } });
   if (caregiver.certifiedSkillLevel === null) failures.push({ clause, code: 'NOT_CERTIFIED', params: {} });
   if (!caregiver.worksInInstitution || !isWithin(caregiver.workplaceRegionCode, regionCode)) {
-    const params = { worksInInstitution: caregiver.worksInInstitution, workplaceRegionCode: caregiver.workplaceRegionCode };
+    const params = {
+      worksInInstitution: caregiver.worksInInstitution,
+      workplaceRegionCode: caregiver.workplaceRegionCode,
+    };
     failures.push({ clause, code: 'NOT_IN_REGION_INSTITUTION', params: { ...params, regionCode } });
   }
   if (caregiver.attendanceDays < rule.minAttendanceDays) {

@@ -15,7 +15,11 @@ export type EligibilityPolicy = {
  * bed, 000-r3 home bed care subsidy, 004-r2 free basic home care. Programmes paid to providers or
  * caregivers (000-r1, 000-r2) have their own functions.
  */
-export function decideBenefits(elder: ElderFacts, policy: EligibilityPolicy, context: DecisionContext): BenefitDecision[] {
+export function decideBenefits(
+  elder: ElderFacts,
+  policy: EligibilityPolicy,
+  context: DecisionContext,
+): BenefitDecision[] {
   const offers = (programme: Programme): boolean => policy.benefits.includes(programme);
   const { homeCareBedEligibility, homeCareBedCareSubsidy, freeBasicHomeCare } = policy.rules;
   const decisions: BenefitDecision[] = [];

@@ -14,7 +14,13 @@ function checkNeedsGroup(elder: ElderFacts, rule: FreeBasicHomeCareRule, context
     const params = { listed: needsGroup.categories.join(',') };
     return { met: false, reasons: [{ clause, code: 'NOT_IN_LISTED_CATEGORY', params }] };
   }
-  const assessment = checkAssessment(elder.assessment, rule.instrument, context.today, context.expiredGraceDays, clause);
+  const assessment = checkAssessment(
+    elder.assessment,
+    rule.instrument,
+    context.today,
+    context.expiredGraceDays,
+    clause,
+  );
   if (assessment.usable === null) return { met: false, reasons: assessment.reasons };
   const { finalLevelOrdinal: levelOrdinal, dementia } = assessment.usable;
   const byLevel = levelOrdinal >= needsGroup.minLevelOrdinal;

@@ -2,7 +2,11 @@ import { ageOn } from '../units/index.ts';
 import type { IsoDate } from '../units/index.ts';
 import { checkAssessment, regionReasons, statusReasons } from './common-checks.ts';
 import type { BenefitDecision, EligibilityReason, ElderFacts } from './eligibility-types.ts';
-import type { HomeCareBedCareSubsidyRule, HomeCareBedEligibilityRule, HomeCareBedSetupGrantRule } from './policy-rules.ts';
+import type {
+  HomeCareBedCareSubsidyRule,
+  HomeCareBedEligibilityRule,
+  HomeCareBedSetupGrantRule,
+} from './policy-rules.ts';
 
 export type DecisionContext = {
   /** The region the profile is bound to; hukou and residence are checked against it. */
@@ -24,7 +28,13 @@ export function decideHomeCareBed(
   const { clause } = rule;
   const failures: EligibilityReason[] = [...statusReasons(elder, clause)];
   failures.push(...regionReasons(elder, rule, context.regionCode, clause));
-  const assessment = checkAssessment(elder.assessment, rule.instrument, context.today, context.expiredGraceDays, clause);
+  const assessment = checkAssessment(
+    elder.assessment,
+    rule.instrument,
+    context.today,
+    context.expiredGraceDays,
+    clause,
+  );
   const age = ageOn(elder.birthDate, context.today);
   const notes: EligibilityReason[] = [];
   if (assessment.usable === null) {
