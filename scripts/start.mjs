@@ -19,10 +19,17 @@ const webSources = [join(root, 'apps/web/src'), join(root, 'packages/contracts/s
 const stale = !existsSync(dist) || webSources.some((dir) => newestMtime(dir) > statSync(dist).mtimeMs);
 if (stale && existsSync(join(root, 'apps/web/index.html'))) {
   console.log('正在构建网页 (building the web app) …');
-  const build = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', join(root, 'apps/web'), '--logLevel', 'warn'], { stdio: 'inherit', cwd: root });
+  const build = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/vite/bin/vite.js'), 'build', join(root, 'apps/web'), '--logLevel', 'warn'],
+    { stdio: 'inherit', cwd: root },
+  );
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/server/src/main.ts')], { stdio: 'inherit', cwd: root });
+const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/server/src/main.ts')], {
+  stdio: 'inherit',
+  cwd: root,
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -23,6 +23,9 @@ const Env = z.object({
 
 export type Config = Readonly<z.infer<typeof Env> & { mode: 'demo' | 'production' }>;
 
+/** Reads this process's environment: the only place that touches process.env. */
+export const configFromEnvironment = (): Config => loadConfig(process.env);
+
 /** The only reader of the environment (architecture.md habit 8); fails listing every bad variable. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = Env.safeParse(env);
@@ -30,11 +33,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const config = parsed.data;
   const mode = config.NODE_ENV === 'production' ? 'production' : 'demo';
   if (mode === 'production') {
-    const missing = (['DATA_ENCRYPTION_KEY', 'BLIND_INDEX_KEY', 'AUDIT_CHAIN_KEY'] as const).filter((name) => !config[name]);
-    if (missing.length > 0) throw new Error(`Invalid environment:\nproduction mode needs ${missing.join(', ')} (ENC-1)`);
+    const missing = (['DATA_ENCRYPTION_KEY', 'BLIND_INDEX_KEY', 'AUDIT_CHAIN_KEY'] as const).filter(
+      (name) => !config[name],
+    );
+    if (missing.length > 0)
+      throw new Error(`Invalid environment:\nproduction mode needs ${missing.join(', ')} (ENC-1)`);
     const loopback = ['127.0.0.1', 'localhost', '::1'].includes(config.HOST);
     if (!loopback && config.TRUST_PROXY !== 'true' && !(config.TLS_CERT_FILE && config.TLS_KEY_FILE)) {
-      throw new Error('Invalid environment:\nproduction mode on a non-loopback HOST needs TRUST_PROXY=true or TLS_CERT_FILE and TLS_KEY_FILE (MLP-12)');
+      throw new Error(
+        'Invalid environment:\nproduction mode on a non-loopback HOST needs TRUST_PROXY=true or TLS_CERT_FILE and TLS_KEY_FILE (MLP-12)',
+      );
     }
   }
   return Object.freeze({ ...config, mode });

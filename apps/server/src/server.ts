@@ -1,5 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { DataDirLockedError, acquireDataDirLock, createServices, loadKeyring, openDatabase, systemClock, type DataDirLock, type Services } from '@kangyang/services';
+import {
+  DataDirLockedError,
+  acquireDataDirLock,
+  createServices,
+  loadKeyring,
+  openDatabase,
+  systemClock,
+  type DataDirLock,
+  type Services,
+} from '@kangyang/services';
 import { ensureDemoData } from '@kangyang/services/generator/seed-demo';
 import type { Config } from './config.ts';
 import { buildApp } from './app.ts';
@@ -15,29 +24,62 @@ async function runBackground(services: Services): Promise<void> {
   if (services.clock.now().getUTCSeconds() === 0) await services.idempotency.purge(IDEMPOTENCY_RETENTION_MS);
 }
 
+/** REL-7: a live holder of the data dir means refusal, naming it; the holder keeps serving. */
+function takeLockOrExit(dataDir: string): DataDirLock {
+  try {
+    return acquireDataDirLock(dataDir, { command: 'server' }, (message) => console.warn(message));
+  } catch (error) {
+    if (!(error instanceof DataDirLockedError)) throw error;
+    console.error(
+      `DATA_DIR_LOCKED: 数据目录 ${dataDir} 已被进程 ${error.holder.pid} 占用${error.holder.url ? `（${error.holder.url}）` : ''}，本进程退出。`,
+    );
+    console.error(`DATA_DIR_LOCKED: ${error.message}`);
+    process.exit(2);
+  }
+}
+
 /** Opens the database (under the data-dir lock when embedded), seeds demo data, listens, drains on signals. */
 export async function startServer(config: Config): Promise<void> {
   const embedded = !config.DATABASE_URL;
   let lock: DataDirLock | undefined;
-  if (embedded) {
-    try {
-      lock = acquireDataDirLock(config.DATA_DIR, { command: 'server' }, (message) => console.warn(message));
-    } catch (error) {
-      if (!(error instanceof DataDirLockedError)) throw error;
-      console.error(`DATA_DIR_LOCKED: 数据目录 ${config.DATA_DIR} 已被进程 ${error.holder.pid} 占用${error.holder.url ? `（${error.holder.url}）` : ''}，本进程退出。`);
-      console.error(`DATA_DIR_LOCKED: ${error.message}`);
-      process.exit(2);
-    }
-  }
-  if (config.mode === 'production' && embedded) console.warn('WARNING: production mode on the embedded database (PGlite) has no fsync: use PostgreSQL (REL-7).');
-  const keyring = loadKeyring({ dataEncryptionKey: config.DATA_ENCRYPTION_KEY, blindIndexKey: config.BLIND_INDEX_KEY, auditChainKey: config.AUDIT_CHAIN_KEY }, config.DATA_DIR, (message) => console.warn(message));
+  if (embedded) lock = takeLockOrExit(config.DATA_DIR);
+  if (config.mode === 'production' && embedded)
+    console.warn('WARNING: production mode on the embedded database (PGlite) has no fsync: use PostgreSQL (REL-7).');
+  const keyring = loadKeyring(
+    {
+      dataEncryptionKey: config.DATA_ENCRYPTION_KEY,
+      blindIndexKey: config.BLIND_INDEX_KEY,
+      auditChainKey: config.AUDIT_CHAIN_KEY,
+    },
+    config.DATA_DIR,
+    (message) => console.warn(message),
+  );
   const database = await openDatabase(embedded ? { dataDir: config.DATA_DIR } : { databaseUrl: config.DATABASE_URL });
   const services = createServices({ database, keyring, clock: systemClock, authPolicy: { mode: config.mode } });
-  const demo = embedded && config.DEMO_DATA === 'auto' && config.mode === 'demo' ? await ensureDemoData(services, { dataDir: config.DATA_DIR, scale: config.DEMO_SCALE, adminPassword: config.ADMIN_PASSWORD, log: (message) => console.log(message) }) : undefined;
+  const demo =
+    embedded && config.DEMO_DATA === 'auto' && config.mode === 'demo'
+      ? await ensureDemoData(services, {
+          dataDir: config.DATA_DIR,
+          scale: config.DEMO_SCALE,
+          adminPassword: config.ADMIN_PASSWORD,
+          log: (message) => console.log(message),
+        })
+      : undefined;
 
   let draining = false;
-  const tls = config.TLS_CERT_FILE && config.TLS_KEY_FILE ? { cert: readFileSync(config.TLS_CERT_FILE), key: readFileSync(config.TLS_KEY_FILE) } : undefined;
-  const app = await buildApp({ services, logLevel: config.LOG_LEVEL, webDist: config.WEB_DIST, trustProxy: config.TRUST_PROXY === 'true', secureCookie: config.mode === 'production' || tls !== undefined, isDraining: () => draining, https: tls });
+  const tls =
+    config.TLS_CERT_FILE && config.TLS_KEY_FILE
+      ? { cert: readFileSync(config.TLS_CERT_FILE), key: readFileSync(config.TLS_KEY_FILE) }
+      : undefined;
+  const app = await buildApp({
+    services,
+    logLevel: config.LOG_LEVEL,
+    webDist: config.WEB_DIST,
+    trustProxy: config.TRUST_PROXY === 'true',
+    secureCookie: config.mode === 'production' || tls !== undefined,
+    isDraining: () => draining,
+    https: tls,
+  });
   await app.listen({ port: config.PORT, host: config.HOST });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;

@@ -7,7 +7,12 @@ export const LoginBody = z.strictObject({
 });
 export type LoginBody = z.infer<typeof LoginBody>;
 
-export const GrantDto = z.object({ role: z.string(), regionCode: z.string(), regionName: z.string().nullable(), organisationId: z.string().nullable() });
+export const GrantDto = z.object({
+  role: z.string(),
+  regionCode: z.string(),
+  regionName: z.string().nullable(),
+  organisationId: z.string().nullable(),
+});
 
 export const MeResponse = z.object({
   id: z.string(),

@@ -7,7 +7,9 @@ export const IdSchema = z.uuid();
 export const IdParams = z.object({ id: IdSchema });
 
 export const IsoDateSchema = z.iso.date();
-export const RegionCodeSchema = z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, 'a 2, 4, 6, 9 or 12-digit division code');
+export const RegionCodeSchema = z
+  .string()
+  .regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, 'a 2, 4, 6, 9 or 12-digit division code');
 
 /** API-2: `limit` default 20, at most 200; `offset` at most 10,000. */
 export const PageQuery = z.object({

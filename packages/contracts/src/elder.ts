@@ -68,7 +68,12 @@ export const ElderUpdateBody = z.strictObject({
 });
 export type ElderUpdateBody = z.infer<typeof ElderUpdateBody>;
 
-export const ContactDto = z.object({ name: z.string(), relation: z.string(), role: ContactRoleSchema, phone: z.string() });
+export const ContactDto = z.object({
+  name: z.string(),
+  relation: z.string(),
+  role: ContactRoleSchema,
+  phone: z.string(),
+});
 
 export const ElderDto = z.object({
   id: z.string(),

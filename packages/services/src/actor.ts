@@ -36,6 +36,10 @@ export function systemActor(request: Partial<RequestMeta> = {}): Actor {
     grants: [{ role: 'demoAdmin', regionCode: '', organisationId: null }],
     organisationId: null,
     isDemo: false,
-    request: { requestId: request.requestId ?? 'system', ip: request.ip ?? 'local', userAgent: request.userAgent ?? 'kangyang' },
+    request: {
+      requestId: request.requestId ?? 'system',
+      ip: request.ip ?? 'local',
+      userAgent: request.userAgent ?? 'kangyang',
+    },
   });
 }

@@ -20,5 +20,7 @@ export const isAppError = (error: unknown): error is AppError => error instanceo
 /** Turns a pure rule's field error into an AppError; an unknown code becomes VALIDATION_FAILED. */
 export function fieldError(error: { code: string; field: string; params?: ErrorParams | undefined }): AppError {
   const params = error.params ?? { field: error.field, detail: '' };
-  return isErrorCode(error.code) ? new AppError(error.code, params, error.field) : new AppError('VALIDATION_FAILED', params, error.field);
+  return isErrorCode(error.code)
+    ? new AppError(error.code, params, error.field)
+    : new AppError('VALIDATION_FAILED', params, error.field);
 }

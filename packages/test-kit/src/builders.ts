@@ -5,7 +5,9 @@ import type { ElderCreateBody } from '@kangyang/contracts/elder';
 let sequence = 0;
 
 /** A valid new elder in a demo community; every call gets a fresh synthetic ID number. */
-export function buildElder(overrides: Partial<ElderCreateBody> & { birthDate?: string; sex?: 'male' | 'female' } = {}): ElderCreateBody {
+export function buildElder(
+  overrides: Partial<ElderCreateBody> & { birthDate?: string; sex?: 'male' | 'female' } = {},
+): ElderCreateBody {
   sequence += 1;
   const { birthDate = '1944-03-15', sex = 'female', ...rest } = overrides;
   return {

@@ -34,7 +34,15 @@ function cookieToken(header: string | undefined): string | undefined {
 }
 
 const anonymousActor = (meta: RequestMeta): Actor =>
-  makeActor({ userId: '00000000-0000-7000-8000-000000000001', username: 'anonymous', displayName: '', grants: [], organisationId: null, isDemo: false, request: meta });
+  makeActor({
+    userId: '00000000-0000-7000-8000-000000000001',
+    username: 'anonymous',
+    displayName: '',
+    grants: [],
+    organisationId: null,
+    isDemo: false,
+    request: meta,
+  });
 
 /** The actor of a handler's request; routes with a permission always have one. */
 export function actorOf(request: FastifyRequest): Actor {
@@ -62,15 +70,28 @@ export function registerAuth(app: FastifyInstance, services: Services): void {
     const route = `${request.method} ${request.routeOptions.url ?? ''}`;
     try {
       if (!token) throw new AppError('UNAUTHENTICATED');
-      if (cookie && !['GET', 'HEAD'].includes(request.method) && request.headers[CSRF_HEADER] !== '1') throw new AppError('UNAUTHENTICATED');
+      if (cookie && !['GET', 'HEAD'].includes(request.method) && request.headers[CSRF_HEADER] !== '1')
+        throw new AppError('UNAUTHENTICATED');
       request.actor = await services.auth.authenticate(token, meta);
       request.sessionToken = token;
     } catch (error) {
-      await services.audit.record(anonymousActor(meta), { action: 'http.request', resourceType: 'route', outcome: 'denied', reason: 'unauthenticated', details: { route } });
+      await services.audit.record(anonymousActor(meta), {
+        action: 'http.request',
+        resourceType: 'route',
+        outcome: 'denied',
+        reason: 'unauthenticated',
+        details: { route },
+      });
       throw error;
     }
     if (permission !== 'authenticated' && !request.actor.permissions.has(permission)) {
-      await services.audit.record(request.actor, { action: 'http.request', resourceType: 'route', outcome: 'denied', reason: 'forbidden', details: { route, permission } });
+      await services.audit.record(request.actor, {
+        action: 'http.request',
+        resourceType: 'route',
+        outcome: 'denied',
+        reason: 'forbidden',
+        details: { route, permission },
+      });
       throw new AppError('FORBIDDEN');
     }
   });

@@ -1,6 +1,13 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ERROR_STATUS, errorMessage, localeFromAcceptLanguage, type ErrorBody, type ErrorCode, type ErrorParams } from '@kangyang/contracts/errors';
+import {
+  ERROR_STATUS,
+  errorMessage,
+  localeFromAcceptLanguage,
+  type ErrorBody,
+  type ErrorCode,
+  type ErrorParams,
+} from '@kangyang/contracts/errors';
 import { isAppError } from '@kangyang/services';
 
 /** `/contacts/1/phone` → `contacts[1].phone` (security.md §5: field is the JSON path of the value). */
@@ -12,9 +19,23 @@ export function fieldPath(instancePath: string): string {
     .join('');
 }
 
-export function sendError(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, params: ErrorParams = {}, field?: string, details?: unknown): FastifyReply {
+export function sendError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  code: ErrorCode,
+  params: ErrorParams = {},
+  field?: string,
+  details?: unknown,
+): FastifyReply {
   const locale = localeFromAcceptLanguage(request.headers['accept-language']);
-  const body: ErrorBody = { error: { code, message: errorMessage(code, locale, { requestId: request.id, ...params }), ...(field ? { field } : {}), ...(details === undefined ? {} : { details }) } };
+  const body: ErrorBody = {
+    error: {
+      code,
+      message: errorMessage(code, locale, { requestId: request.id, ...params }),
+      ...(field ? { field } : {}),
+      ...(details === undefined ? {} : { details }),
+    },
+  };
   const retryAfter = params['retryAfterSeconds'];
   if (retryAfter !== undefined) void reply.header('Retry-After', String(retryAfter));
   return reply.code(ERROR_STATUS[code]).send(body);
@@ -22,13 +43,28 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, code: Er
 
 type ZodIssueLike = { code?: string; maximum?: unknown; path?: PropertyKey[] };
 
-function validationError(request: FastifyRequest, reply: FastifyReply, error: { validation: { instancePath: string; message?: string; params?: unknown }[]; validationContext?: string }) {
+function validationError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: { validation: { instancePath: string; message?: string; params?: unknown }[]; validationContext?: string },
+) {
   const first = error.validation[0];
   const issue = (first?.params as { issue?: ZodIssueLike } | undefined)?.issue;
-  const field = fieldPath(first?.instancePath ?? '') || (issue?.path ?? []).join('.') || error.validationContext || 'body';
-  if (field === 'limit' && issue?.code === 'too_big') return sendError(request, reply, 'LIMIT_TOO_LARGE', { max: String(issue.maximum ?? '') }, 'limit');
-  const details = error.validation.slice(0, 20).map((item) => ({ field: fieldPath(item.instancePath) || field, message: item.message }));
-  return sendError(request, reply, 'VALIDATION_FAILED', { field, detail: first?.message ? `（${first.message}）` : '' }, field, details);
+  const field =
+    fieldPath(first?.instancePath ?? '') || (issue?.path ?? []).join('.') || error.validationContext || 'body';
+  if (field === 'limit' && issue?.code === 'too_big')
+    return sendError(request, reply, 'LIMIT_TOO_LARGE', { max: String(issue.maximum ?? '') }, 'limit');
+  const details = error.validation
+    .slice(0, 20)
+    .map((item) => ({ field: fieldPath(item.instancePath) || field, message: item.message }));
+  return sendError(
+    request,
+    reply,
+    'VALIDATION_FAILED',
+    { field, detail: first?.message ? `（${first.message}）` : '' },
+    field,
+    details,
+  );
 }
 
 const FASTIFY_CODES: Readonly<Record<string, ErrorCode>> = {
@@ -50,7 +86,14 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (isAppError(error)) return sendError(request, reply, error.code, error.params, error.field, error.details);
     if (hasZodFastifySchemaValidationErrors(error)) return validationError(request, reply, error);
     const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
-    if (mapped) return sendError(request, reply, mapped, { field: 'body', detail: '' }, mapped === 'VALIDATION_FAILED' ? 'body' : undefined);
+    if (mapped)
+      return sendError(
+        request,
+        reply,
+        mapped,
+        { field: 'body', detail: '' },
+        mapped === 'VALIDATION_FAILED' ? 'body' : undefined,
+      );
     if (error instanceof SyntaxError || error.statusCode === 400) return sendError(request, reply, 'INVALID_JSON');
     if (error.statusCode === 413) return sendError(request, reply, 'PAYLOAD_TOO_LARGE');
     if (error.statusCode === 415) return sendError(request, reply, 'UNSUPPORTED_MEDIA_TYPE');

@@ -12,6 +12,15 @@ declare module 'fastify' {
   }
 }
 
+function parseJson(payload: unknown): unknown {
+  if (typeof payload !== 'string') return null;
+  try {
+    return JSON.parse(payload) as unknown;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Idempotency keys (API-4): after authentication and validation, a key is claimed per actor; a
  * replay answers the first status and body with `Idempotent-Replayed: true`. Services that perform
@@ -43,13 +52,7 @@ export function registerIdempotency(app: FastifyInstance, services: Services): v
       await services.idempotency.release(claim);
       return payload;
     }
-    let body: unknown = null;
-    try {
-      body = typeof payload === 'string' ? JSON.parse(payload) : null;
-    } catch {
-      body = null;
-    }
-    await services.idempotency.finish(claim, reply.statusCode, body);
+    await services.idempotency.finish(claim, reply.statusCode, parseJson(payload));
     return payload;
   });
 }

@@ -7,13 +7,22 @@ const asList = (items: Region[]) => ({ items, total: items.length });
 
 export const regionRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const tags = ['regions'];
-  app.get('/api/regions/roots', { config: { permission: 'region:read' }, schema: { tags, response: { 200: RegionList } } }, async (request) =>
-    asList((await services.regions.scopeRoots(actorOf(request))) as Region[]),
+  app.get(
+    '/api/regions/roots',
+    { config: { permission: 'region:read' }, schema: { tags, response: { 200: RegionList } } },
+    async (request) => asList((await services.regions.scopeRoots(actorOf(request))) as Region[]),
   );
-  app.get('/api/regions/:code', { config: { permission: 'region:read' }, schema: { tags, params: RegionCodeParams, response: { 200: RegionDto } } }, async (request) =>
-    (await services.regions.get(actorOf(request), request.params.code)) as Region,
+  app.get(
+    '/api/regions/:code',
+    { config: { permission: 'region:read' }, schema: { tags, params: RegionCodeParams, response: { 200: RegionDto } } },
+    async (request) => (await services.regions.get(actorOf(request), request.params.code)) as Region,
   );
-  app.get('/api/regions/:code/children', { config: { permission: 'region:read' }, schema: { tags, params: RegionCodeParams, response: { 200: RegionList } } }, async (request) =>
-    asList((await services.regions.children(actorOf(request), request.params.code)) as Region[]),
+  app.get(
+    '/api/regions/:code/children',
+    {
+      config: { permission: 'region:read' },
+      schema: { tags, params: RegionCodeParams, response: { 200: RegionList } },
+    },
+    async (request) => asList((await services.regions.children(actorOf(request), request.params.code)) as Region[]),
   );
 };

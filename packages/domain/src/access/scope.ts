@@ -6,9 +6,12 @@ export type Grant = { readonly role: Role; readonly regionCode: string; readonly
 
 /** Region prefixes in which the grants allow `permission`, with nested ones folded into their ancestors. */
 export function regionScopesFor(grants: readonly Grant[], permission: Permission): string[] {
-  const codes = grants.filter((grant) => ROLE_PERMISSIONS[grant.role].includes(permission)).map((grant) => grant.regionCode);
+  const codes = grants
+    .filter((grant) => ROLE_PERMISSIONS[grant.role].includes(permission))
+    .map((grant) => grant.regionCode);
   const sorted = [...new Set(codes)].sort((left, right) => left.length - right.length);
   return sorted.filter((code, index) => !sorted.slice(0, index).some((ancestor) => isWithin(code, ancestor)));
 }
 
-export const inAnyScope = (regionCode: string, scopes: readonly string[]): boolean => scopes.some((scope) => isWithin(regionCode, scope));
+export const inAnyScope = (regionCode: string, scopes: readonly string[]): boolean =>
+  scopes.some((scope) => isWithin(regionCode, scope));

@@ -10,7 +10,8 @@ export const NEEDY_CATEGORIES: readonly string[] = ['extremePoverty', 'minimumLi
 /** The five plans use 80 as the advanced-age threshold; a profile may pass another. */
 export const DEFAULT_ADVANCED_AGE = 80;
 
-export const isEmptyNest = (livingSituation: LivingSituation): boolean => livingSituation === 'alone' || livingSituation === 'coupleOnly';
+export const isEmptyNest = (livingSituation: LivingSituation): boolean =>
+  livingSituation === 'alone' || livingSituation === 'coupleOnly';
 
 export function deriveCategories(
   elder: { birthDate: IsoDate; categories: readonly string[]; livingSituation: LivingSituation },
@@ -27,7 +28,11 @@ export function deriveCategories(
 export type AgeBand = '60-69' | '70-79' | '80-89' | '90+' | 'under60';
 
 /** Birth-date range [from, to] (inclusive) of an age band on `today`; `undefined` ends are open. */
-export function birthRangeOfAgeBand(band: AgeBand, today: IsoDate, birthDateForAge: (age: number, today: IsoDate) => IsoDate): { after?: IsoDate; onOrBefore?: IsoDate } {
+export function birthRangeOfAgeBand(
+  band: AgeBand,
+  today: IsoDate,
+  birthDateForAge: (age: number, today: IsoDate) => IsoDate,
+): { after?: IsoDate; onOrBefore?: IsoDate } {
   const bounds: Record<AgeBand, [number | undefined, number | undefined]> = {
     under60: [undefined, 59],
     '60-69': [60, 69],

@@ -5,12 +5,19 @@ import { compareIsoDates } from '../units/index.ts';
 import { isUnderMinimumAge, normalisePhone, validateIdNumber, validatePersonName } from '../identity/index.ts';
 import type { IdNumberFacts } from '../identity/index.ts';
 
-export type FieldError = { readonly code: string; readonly field: string; readonly params?: Readonly<Record<string, string | number>> };
+export type FieldError = {
+  readonly code: string;
+  readonly field: string;
+  readonly params?: Readonly<Record<string, string | number>>;
+};
 
 export type ContactIn = { name: string; relation: string; role: string; phone: string };
 
 /** Checks the person-identifying fields of an elder (security.md ID-1, ID-3, ID-4, DC-2) and normalises them. */
-export function validateIdentity(input: { name?: string | undefined; idNumber?: string | undefined }, today: IsoDate): Result<{ name?: string; id?: IdNumberFacts }, FieldError> {
+export function validateIdentity(
+  input: { name?: string | undefined; idNumber?: string | undefined },
+  today: IsoDate,
+): Result<{ name?: string; id?: IdNumberFacts }, FieldError> {
   let name: string | undefined;
   if (input.name !== undefined) {
     const checked = validatePersonName(input.name);
@@ -24,7 +31,10 @@ export function validateIdentity(input: { name?: string | undefined; idNumber?: 
   return ok({ ...(name === undefined ? {} : { name }), id: id.value });
 }
 
-export function validatePhoneField(phone: string | null | undefined, field: string): Result<string | null | undefined, FieldError> {
+export function validatePhoneField(
+  phone: string | null | undefined,
+  field: string,
+): Result<string | null | undefined, FieldError> {
   if (phone === null || phone === undefined || phone.trim() === '') return ok(phone === undefined ? undefined : null);
   const checked = normalisePhone(phone);
   return checked.ok ? ok(checked.value) : err({ code: 'PHONE_FORMAT', field });
@@ -34,7 +44,12 @@ export function validateContacts(contacts: readonly ContactIn[]): Result<Contact
   const normalised: ContactIn[] = [];
   for (const [index, contact] of contacts.entries()) {
     const name = validatePersonName(contact.name);
-    if (!name.ok) return err({ code: 'VALIDATION_FAILED', field: `contacts[${index}].name`, params: { field: `contacts[${index}].name`, detail: '' } });
+    if (!name.ok)
+      return err({
+        code: 'VALIDATION_FAILED',
+        field: `contacts[${index}].name`,
+        params: { field: `contacts[${index}].name`, detail: '' },
+      });
     const phone = normalisePhone(contact.phone);
     if (!phone.ok) return err({ code: 'PHONE_FORMAT', field: `contacts[${index}].phone` });
     normalised.push({ ...contact, name: name.value, phone: phone.value });
@@ -43,9 +58,15 @@ export function validateContacts(contacts: readonly ContactIn[]): Result<Contact
 }
 
 /** A status other than active needs a date that is not in the future and not before birth. */
-export function validateStatus(status: string, statusDate: IsoDate | null | undefined, birthDate: IsoDate, today: IsoDate): Result<IsoDate | null, FieldError> {
+export function validateStatus(
+  status: string,
+  statusDate: IsoDate | null | undefined,
+  birthDate: IsoDate,
+  today: IsoDate,
+): Result<IsoDate | null, FieldError> {
   if (status === 'active') return ok(null);
-  if (!statusDate) return err({ code: 'VALIDATION_FAILED', field: 'statusDate', params: { field: 'statusDate', detail: '' } });
+  if (!statusDate)
+    return err({ code: 'VALIDATION_FAILED', field: 'statusDate', params: { field: 'statusDate', detail: '' } });
   if (compareIsoDates(statusDate, today) > 0 || compareIsoDates(statusDate, birthDate) < 0) {
     return err({ code: 'VALIDATION_FAILED', field: 'statusDate', params: { field: 'statusDate', detail: '' } });
   }

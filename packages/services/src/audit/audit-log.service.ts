@@ -28,8 +28,13 @@ const toDto = (row: AuditRow): AuditEntryDto => ({
 export function createAuditLogService(deps: { audit: AuditService; cipher: FieldCipher }) {
   const { audit, cipher } = deps;
   return {
-    async search(actor: Actor, query: Omit<AuditSearchBody, 'elderIdNumber'> & { elderIdNumber?: string | undefined }): Promise<{ items: AuditEntryDto[]; total: number }> {
-      const elderBlindIndex = query.elderIdNumber ? cipher.blindIndex('idNumber', normaliseIdNumber(query.elderIdNumber)) : undefined;
+    async search(
+      actor: Actor,
+      query: Omit<AuditSearchBody, 'elderIdNumber'> & { elderIdNumber?: string | undefined },
+    ): Promise<{ items: AuditEntryDto[]; total: number }> {
+      const elderBlindIndex = query.elderIdNumber
+        ? cipher.blindIndex('idNumber', normaliseIdNumber(query.elderIdNumber))
+        : undefined;
       const found = await audit.search(
         {
           actorId: query.actorId,
@@ -45,7 +50,11 @@ export function createAuditLogService(deps: { audit: AuditService; cipher: Field
         query.offset,
       );
       const { elderIdNumber: _omitted, ...filters } = query;
-      await audit.record(actor, { action: 'audit.search', resourceType: 'audit', details: { filters, byElder: elderBlindIndex !== undefined, total: found.total } });
+      await audit.record(actor, {
+        action: 'audit.search',
+        resourceType: 'audit',
+        details: { filters, byElder: elderBlindIndex !== undefined, total: found.total },
+      });
       return { items: found.items.map(toDto), total: found.total };
     },
   };

@@ -24,8 +24,11 @@ export const GLOBAL_CHAIN = '000000';
 const GENESIS = 'kangyang-audit-genesis-v1';
 const SEAL_BATCH = 5000;
 
-export type AuditVerification = { ok: true; rows: number; heads: { chain: string; seq: number; hash: string }[] } | { ok: false; rows: number; chain: string; firstBadSeq: number; problem: string };
+export type AuditVerification =
+  | { ok: true; rows: number; heads: { chain: string; seq: number; hash: string }[] }
+  | { ok: false; rows: number; chain: string; firstBadSeq: number; problem: string };
 
+// eslint-disable-next-line max-lines-per-function -- a service factory: each method is short; the closure holds the shared dependencies
 export function createAuditService(deps: { db: Db; clock: Clock; chainKey: Buffer }) {
   const { db, clock, chainKey } = deps;
   const genesisHash = createHmac('sha256', chainKey).update(GENESIS).digest('hex');
@@ -60,7 +63,10 @@ export function createAuditService(deps: { db: Db; clock: Clock; chainKey: Buffe
     async record(actor: Actor, events: AuditEvent | readonly AuditEvent[], tx: Db = db): Promise<void> {
       const list = Array.isArray(events) ? (events as readonly AuditEvent[]) : [events as AuditEvent];
       const at = clock.now();
-      await repo.insertAuditRows(tx, list.map((event) => toRow(actor, event, at)));
+      await repo.insertAuditRows(
+        tx,
+        list.map((event) => toRow(actor, event, at)),
+      );
     },
 
     /** Seals unsealed rows of every chain in commit order (AUD-3, AUD-4). Returns how many it sealed. */
@@ -100,7 +106,14 @@ export function createAuditService(deps: { db: Db; clock: Clock; chainKey: Buffe
           const page = await repo.sealedPage(db, head.chain, expectedSeq - 1, 5000);
           for (const row of page) {
             total += 1;
-            if (row.chainSeq !== expectedSeq) return { ok: false, rows: total, chain: head.chain, firstBadSeq: expectedSeq, problem: 'missing or reordered row' };
+            if (row.chainSeq !== expectedSeq)
+              return {
+                ok: false,
+                rows: total,
+                chain: head.chain,
+                firstBadSeq: expectedSeq,
+                problem: 'missing or reordered row',
+              };
             if (row.prevHash !== previous || row.hash !== hashOf(previous, row, expectedSeq)) {
               return { ok: false, rows: total, chain: head.chain, firstBadSeq: expectedSeq, problem: 'altered row' };
             }
@@ -110,12 +123,24 @@ export function createAuditService(deps: { db: Db; clock: Clock; chainKey: Buffe
           if (page.length < 5000) break;
         }
         if (expectedSeq - 1 !== head.seq || previous !== head.hash) {
-          return { ok: false, rows: total, chain: head.chain, firstBadSeq: Math.min(expectedSeq, head.seq), problem: 'chain does not reach its head (truncated)' };
+          return {
+            ok: false,
+            rows: total,
+            chain: head.chain,
+            firstBadSeq: Math.min(expectedSeq, head.seq),
+            problem: 'chain does not reach its head (truncated)',
+          };
         }
       }
       const stale = await repo.oldestUnsealed(db);
       if (stale && clock.now().getTime() - stale.at.getTime() > maxUnsealedSeconds * 1000) {
-        return { ok: false, rows: total, chain: stale.chain, firstBadSeq: -1, problem: `row id ${stale.id} unsealed for over ${maxUnsealedSeconds} s` };
+        return {
+          ok: false,
+          rows: total,
+          chain: stale.chain,
+          firstBadSeq: -1,
+          problem: `row id ${stale.id} unsealed for over ${maxUnsealedSeconds} s`,
+        };
       }
       return { ok: true, rows: total, heads };
     },

@@ -17,7 +17,8 @@ export type NewAccount = {
 
 /** Creates a user with its grants; refuses combinations that break the separation of duties (MLP-7). */
 export async function createAccount(db: Db, account: NewAccount, now: Date): Promise<string> {
-  if (breaksSeparationOfDuties(account.grants.map((grant) => grant.role))) throw new Error(`account ${account.username} would break the separation of duties`);
+  if (breaksSeparationOfDuties(account.grants.map((grant) => grant.role)))
+    throw new Error(`account ${account.username} would break the separation of duties`);
   const id = uuidv7(now.getTime());
   const passwordHash = await hashPassword(account.password);
   await db.transaction(async (tx) => {
@@ -36,7 +37,18 @@ export async function createAccount(db: Db, account: NewAccount, now: Date): Pro
       version: 1,
     });
     if (account.grants.length > 0) {
-      await tx.insert(roleGrants).values(account.grants.map((grant) => ({ id: uuidv7(now.getTime()), userId: id, role: grant.role, regionCode: grant.regionCode, organisationId: grant.organisationId ?? null, createdAt: now })));
+      await tx
+        .insert(roleGrants)
+        .values(
+          account.grants.map((grant) => ({
+            id: uuidv7(now.getTime()),
+            userId: id,
+            role: grant.role,
+            regionCode: grant.regionCode,
+            organisationId: grant.organisationId ?? null,
+            createdAt: now,
+          })),
+        );
     }
   });
   return id;

@@ -20,10 +20,17 @@ export async function findUserById(db: Db, id: string): Promise<UserRow | undefi
 
 export async function grantsOf(db: Db, userId: string): Promise<Grant[]> {
   const found = await db.select().from(roleGrants).where(eq(roleGrants.userId, userId));
-  return found.flatMap((row) => (isRole(row.role) ? [{ role: row.role, regionCode: row.regionCode, organisationId: row.organisationId }] : []));
+  return found.flatMap((row) =>
+    isRole(row.role) ? [{ role: row.role, regionCode: row.regionCode, organisationId: row.organisationId }] : [],
+  );
 }
 
-export async function recordFailure(db: Db, userId: string, lockAfter: number, lockedUntil: Date): Promise<UserRow | undefined> {
+export async function recordFailure(
+  db: Db,
+  userId: string,
+  lockAfter: number,
+  lockedUntil: Date,
+): Promise<UserRow | undefined> {
   const [row] = await db
     .update(users)
     .set({
@@ -38,7 +45,12 @@ export async function recordFailure(db: Db, userId: string, lockAfter: number, l
 export async function recordSuccess(db: Db, userId: string, now: Date, totpStep: number | undefined): Promise<void> {
   await db
     .update(users)
-    .set({ failedCount: 0, lockedUntil: null, lastLoginAt: now, ...(totpStep === undefined ? {} : { totpLastStep: totpStep }) })
+    .set({
+      failedCount: 0,
+      lockedUntil: null,
+      lastLoginAt: now,
+      ...(totpStep === undefined ? {} : { totpLastStep: totpStep }),
+    })
     .where(eq(users.id, userId));
 }
 
@@ -47,7 +59,11 @@ export async function insertSession(db: Db, session: typeof sessions.$inferInser
 }
 
 export async function findLiveSession(db: Db, tokenHash: string): Promise<SessionRow | undefined> {
-  const [row] = await db.select().from(sessions).where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt))).limit(1);
+  const [row] = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)))
+    .limit(1);
   return row;
 }
 
@@ -60,7 +76,10 @@ export async function revokeSession(db: Db, tokenHash: string, now: Date): Promi
 }
 
 export async function revokeUserSessions(db: Db, userId: string, now: Date): Promise<void> {
-  await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+  await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
 }
 
 export async function setTotp(db: Db, userId: string, secretCipher: string | null): Promise<void> {
@@ -71,14 +90,21 @@ export async function unlockUser(db: Db, userId: string): Promise<void> {
   await db.update(users).set({ failedCount: 0, lockedUntil: null }).where(eq(users.id, userId));
 }
 
-export const hashRecoveryCode = (code: string): string => createHash('sha256').update(code.replace(/[\s-]/g, '').toLowerCase()).digest('hex');
+export const hashRecoveryCode = (code: string): string =>
+  createHash('sha256').update(code.replace(/[\s-]/g, '').toLowerCase()).digest('hex');
 
 /** Spends one unused recovery code (MLP-1); true when it was valid. */
 export async function useRecoveryCode(db: Db, userId: string, code: string, now: Date): Promise<boolean> {
   const used = await db
     .update(recoveryCodes)
     .set({ usedAt: now })
-    .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, hashRecoveryCode(code)), isNull(recoveryCodes.usedAt)))
+    .where(
+      and(
+        eq(recoveryCodes.userId, userId),
+        eq(recoveryCodes.codeHash, hashRecoveryCode(code)),
+        isNull(recoveryCodes.usedAt),
+      ),
+    )
     .returning({ userId: recoveryCodes.userId });
   return used.length === 1;
 }

@@ -21,7 +21,15 @@ export type AuthPolicy = {
   absoluteHours: number;
 };
 
-export const DEFAULT_AUTH_POLICY: AuthPolicy = { mode: 'demo', lockAfterFailures: 5, lockMinutes: 15, loginsPerIpPerMinute: 20, idleMinutes: 30, adminIdleMinutes: 15, absoluteHours: 12 };
+export const DEFAULT_AUTH_POLICY: AuthPolicy = {
+  mode: 'demo',
+  lockAfterFailures: 5,
+  lockMinutes: 15,
+  loginsPerIpPerMinute: 20,
+  idleMinutes: 30,
+  adminIdleMinutes: 15,
+  absoluteHours: 12,
+};
 
 export type LoginInput = { username: string; password: string; totp?: string | undefined };
 
@@ -29,9 +37,23 @@ const hashToken = (token: string): string => createHash('sha256').update(token).
 const CACHE_MS = 30_000;
 const TOUCH_MS = 60_000;
 
-type CachedSession = { actor: Omit<Actor, 'request'>; expiresAt: number; idleMs: number; lastSeen: number; lastTouched: number; cachedAt: number };
+type CachedSession = {
+  actor: Omit<Actor, 'request'>;
+  expiresAt: number;
+  idleMs: number;
+  lastSeen: number;
+  lastTouched: number;
+  cachedAt: number;
+};
 
-export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditService; cipher: FieldCipher; policy?: Partial<AuthPolicy> }) {
+// eslint-disable-next-line max-lines-per-function -- a service factory: each method is short; the closure holds the shared dependencies
+export function createAuthService(deps: {
+  db: Db;
+  clock: Clock;
+  audit: AuditService;
+  cipher: FieldCipher;
+  policy?: Partial<AuthPolicy>;
+}) {
   const { db, clock, audit, cipher } = deps;
   const policy: AuthPolicy = { ...DEFAULT_AUTH_POLICY, ...deps.policy };
   const ipLimiter = createRateLimiter({ limit: policy.loginsPerIpPerMinute, windowMs: 60_000 });
@@ -39,13 +61,31 @@ export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditServ
   const cache = new Map<string, CachedSession>();
 
   const anonymous = (username: string, meta: RequestMeta): Actor =>
-    makeActor({ userId: '00000000-0000-7000-8000-000000000001', username: username.slice(0, 64), displayName: '', grants: [], organisationId: null, isDemo: false, request: meta });
+    makeActor({
+      userId: '00000000-0000-7000-8000-000000000001',
+      username: username.slice(0, 64),
+      displayName: '',
+      grants: [],
+      organisationId: null,
+      isDemo: false,
+      request: meta,
+    });
 
-  async function failLogin(user: repo.UserRow | undefined, username: string, meta: RequestMeta, reason: string): Promise<never> {
+  async function failLogin(
+    user: repo.UserRow | undefined,
+    username: string,
+    meta: RequestMeta,
+    reason: string,
+  ): Promise<never> {
     const now = clock.now();
     let locked = false;
     if (user) {
-      const updated = await repo.recordFailure(db, user.id, policy.lockAfterFailures, new Date(now.getTime() + policy.lockMinutes * 60_000));
+      const updated = await repo.recordFailure(
+        db,
+        user.id,
+        policy.lockAfterFailures,
+        new Date(now.getTime() + policy.lockMinutes * 60_000),
+      );
       locked = (updated?.failedCount ?? 0) >= policy.lockAfterFailures;
     } else {
       const entry = unknownFailures.get(username) ?? { count: 0, until: 0 };
@@ -54,8 +94,18 @@ export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditServ
       if (unknownFailures.size > 50_000) unknownFailures.clear();
       unknownFailures.set(username, entry);
     }
-    await audit.record(user ? actorOfRow(user, meta) : anonymous(username, meta), { action: 'auth.login', resourceType: 'session', outcome: 'denied', reason, details: { locked } });
-    throw new AppError(reason === 'totpRequired' ? 'TOTP_REQUIRED' : reason === 'totpInvalid' ? 'TOTP_INVALID' : 'INVALID_CREDENTIALS', {}, reason.startsWith('totp') ? 'totp' : undefined);
+    await audit.record(user ? actorOfRow(user, meta) : anonymous(username, meta), {
+      action: 'auth.login',
+      resourceType: 'session',
+      outcome: 'denied',
+      reason,
+      details: { locked },
+    });
+    throw new AppError(
+      reason === 'totpRequired' ? 'TOTP_REQUIRED' : reason === 'totpInvalid' ? 'TOTP_INVALID' : 'INVALID_CREDENTIALS',
+      {},
+      reason.startsWith('totp') ? 'totp' : undefined,
+    );
   }
 
   function lockedSeconds(user: repo.UserRow | undefined, username: string, now: Date): number {
@@ -64,10 +114,24 @@ export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditServ
   }
 
   function actorOfRow(user: repo.UserRow, meta: RequestMeta, grants: Actor['grants'] = []): Actor {
-    return makeActor({ userId: user.id, username: user.username, displayName: user.displayName, grants, organisationId: user.organisationId, isDemo: user.isDemo, request: meta });
+    return makeActor({
+      userId: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      grants,
+      organisationId: user.organisationId,
+      isDemo: user.isDemo,
+      request: meta,
+    });
   }
 
-  async function checkSecondFactor(user: repo.UserRow, totp: string | undefined, isStaff: boolean, meta: RequestMeta, username: string): Promise<number | undefined> {
+  async function checkSecondFactor(
+    user: repo.UserRow,
+    totp: string | undefined,
+    isStaff: boolean,
+    meta: RequestMeta,
+    username: string,
+  ): Promise<number | undefined> {
     if (!user.totpSecretCipher) {
       if (policy.mode === 'production' && isStaff) await failLogin(user, username, meta, 'totpRequired');
       return undefined;
@@ -92,12 +156,18 @@ export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditServ
       const user = await repo.findUserByUsername(db, username);
       const lockedFor = lockedSeconds(user, username, now);
       if (lockedFor > 0) {
-        await audit.record(user ? actorOfRow(user, meta) : anonymous(username, meta), { action: 'auth.login', resourceType: 'session', outcome: 'denied', reason: 'locked' });
+        await audit.record(user ? actorOfRow(user, meta) : anonymous(username, meta), {
+          action: 'auth.login',
+          resourceType: 'session',
+          outcome: 'denied',
+          reason: 'locked',
+        });
         throw new AppError('ACCOUNT_LOCKED', { retryAfterSeconds: lockedFor });
       }
       const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
       if (!user || !passwordOk || user.status !== 'active') return failLogin(user, username, meta, 'badCredentials');
-      if (user.isDemo && policy.mode === 'production') return failLogin(user, username, meta, 'demoAccountInProduction');
+      if (user.isDemo && policy.mode === 'production')
+        return failLogin(user, username, meta, 'demoAccountInProduction');
       const grants = await repo.grantsOf(db, user.id);
       const isStaff = grants.length > 0;
       const step = await checkSecondFactor(user, input.totp, isStaff, meta, username);
@@ -105,8 +175,20 @@ export function createAuthService(deps: { db: Db; clock: Clock; audit: AuditServ
       const expiresAt = new Date(now.getTime() + policy.absoluteHours * 3_600_000);
       await db.transaction(async (tx) => {
         await repo.recordSuccess(tx, user.id, now, step);
-        await repo.insertSession(tx, { tokenHash: hashToken(token), userId: user.id, createdAt: now, lastSeenAt: now, expiresAt, revokedAt: null, ip: meta.ip });
-        await audit.record(actorOfRow(user, meta, grants), { action: 'auth.login', resourceType: 'session', outcome: 'success' }, tx);
+        await repo.insertSession(tx, {
+          tokenHash: hashToken(token),
+          userId: user.id,
+          createdAt: now,
+          lastSeenAt: now,
+          expiresAt,
+          revokedAt: null,
+          ip: meta.ip,
+        });
+        await audit.record(
+          actorOfRow(user, meta, grants),
+          { action: 'auth.login', resourceType: 'session', outcome: 'success' },
+          tx,
+        );
       });
       return { token, actor: actorOfRow(user, meta, grants), expiresAt };
     },

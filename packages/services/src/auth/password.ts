@@ -20,7 +20,18 @@ export function dummyPasswordHash(): Promise<string> {
   return dummyHash;
 }
 
-const COMMON_PASSWORDS = new Set(['password1234', '123456789012', 'qwertyuiop12', 'admin1234567', 'kangyang1234', 'iloveyou1234', 'password@123', 'abcd12345678', 'a1b2c3d4e5f6', 'woaini123456']);
+const COMMON_PASSWORDS = new Set([
+  'password1234',
+  '123456789012',
+  'qwertyuiop12',
+  'admin1234567',
+  'kangyang1234',
+  'iloveyou1234',
+  'password@123',
+  'abcd12345678',
+  'a1b2c3d4e5f6',
+  'woaini123456',
+]);
 
 /** MLP-5 staff policy: ≥ 12 chars; 3 of 4 classes or ≥ 16 chars; not common; not containing the username. */
 export function passwordPolicyProblem(password: string, username: string): string | undefined {

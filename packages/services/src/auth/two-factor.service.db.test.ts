@@ -10,7 +10,16 @@ let savedRecoveryCodes: string[] = [];
 
 beforeAll(async () => {
   context = await openTestServices();
-  await createAccount(context.database.db, { username: 'officer2fa', displayName: 'x', password, grants: [{ role: 'streetOfficer', regionCode: '330102002' }] }, context.clock.now());
+  await createAccount(
+    context.database.db,
+    {
+      username: 'officer2fa',
+      displayName: 'x',
+      password,
+      grants: [{ role: 'streetOfficer', regionCode: '330102002' }],
+    },
+    context.clock.now(),
+  );
 });
 afterAll(async () => context.close());
 
@@ -25,18 +34,29 @@ describe('two-factor sign-in (MLP-1)', () => {
     expect(recoveryCodes).toHaveLength(10);
     savedRecoveryCodes = recoveryCodes;
 
-    await expect(services.auth.login({ username: 'officer2fa', password }, meta)).rejects.toMatchObject({ code: 'TOTP_REQUIRED', field: 'totp' });
+    await expect(services.auth.login({ username: 'officer2fa', password }, meta)).rejects.toMatchObject({
+      code: 'TOTP_REQUIRED',
+      field: 'totp',
+    });
     clock.advance(31_000);
     const code = totpCode(secret, stepOf(clock.now()));
-    await expect(services.auth.login({ username: 'officer2fa', password, totp: code }, meta)).resolves.toHaveProperty('token');
-    await expect(services.auth.login({ username: 'officer2fa', password, totp: code }, meta)).rejects.toMatchObject({ code: 'TOTP_INVALID' });
+    await expect(services.auth.login({ username: 'officer2fa', password, totp: code }, meta)).resolves.toHaveProperty(
+      'token',
+    );
+    await expect(services.auth.login({ username: 'officer2fa', password, totp: code }, meta)).rejects.toMatchObject({
+      code: 'TOTP_INVALID',
+    });
   });
 
   it('accepts each recovery code once in place of a TOTP code', async () => {
     const { services } = context;
     const [first] = savedRecoveryCodes;
     if (!first) throw new Error('enrolment gave no recovery codes');
-    await expect(services.auth.login({ username: 'officer2fa', password, totp: first }, meta)).resolves.toHaveProperty('token');
-    await expect(services.auth.login({ username: 'officer2fa', password, totp: first }, meta)).rejects.toMatchObject({ code: 'TOTP_INVALID' });
+    await expect(services.auth.login({ username: 'officer2fa', password, totp: first }, meta)).resolves.toHaveProperty(
+      'token',
+    );
+    await expect(services.auth.login({ username: 'officer2fa', password, totp: first }, meta)).rejects.toMatchObject({
+      code: 'TOTP_INVALID',
+    });
   });
 });

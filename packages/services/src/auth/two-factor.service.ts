@@ -15,7 +15,13 @@ const PENDING_MS = 10 * 60_000;
 const RECOVERY_CODE_COUNT = 10;
 
 /** TOTP enrolment (MLP-1): a pending secret is confirmed with a code, then stored encrypted with 10 recovery codes. */
-export function createTwoFactorService(deps: { db: Db; clock: Clock; audit: AuditService; cipher: FieldCipher; revokeAllSessions: (userId: string) => Promise<void> }) {
+export function createTwoFactorService(deps: {
+  db: Db;
+  clock: Clock;
+  audit: AuditService;
+  cipher: FieldCipher;
+  revokeAllSessions: (userId: string) => Promise<void>;
+}) {
   const { db, clock, audit, cipher } = deps;
   const pending = new Map<string, { secret: string; until: number }>();
 
@@ -35,9 +41,15 @@ export function createTwoFactorService(deps: { db: Db; clock: Clock; audit: Audi
       pending.delete(actor.userId);
       const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => randomBytes(5).toString('hex'));
       await db.transaction(async (tx) => {
-        await repo.setTotp(tx, actor.userId, cipher.encrypt(entry.secret, { table: 'users', column: 'totp_secret', recordId: actor.userId }));
+        await repo.setTotp(
+          tx,
+          actor.userId,
+          cipher.encrypt(entry.secret, { table: 'users', column: 'totp_secret', recordId: actor.userId }),
+        );
         await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, actor.userId));
-        await tx.insert(recoveryCodes).values(codes.map((item) => ({ userId: actor.userId, codeHash: hashCode(item), createdAt: now })));
+        await tx
+          .insert(recoveryCodes)
+          .values(codes.map((item) => ({ userId: actor.userId, codeHash: hashCode(item), createdAt: now })));
         await audit.record(actor, { action: 'auth.totpEnrol', resourceType: 'user', resourceIds: [actor.userId] }, tx);
       });
       return { recoveryCodes: codes };

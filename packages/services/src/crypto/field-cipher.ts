@@ -19,7 +19,8 @@ export type FieldCipher = {
 };
 
 const b64url = (buffer: Buffer): string => buffer.toString('base64url');
-const aadOf = (context: CipherContext): Buffer => Buffer.from(`${context.table}|${context.column}|${context.recordId}`, 'utf8');
+const aadOf = (context: CipherContext): Buffer =>
+  Buffer.from(`${context.table}|${context.column}|${context.recordId}`, 'utf8');
 
 export function createFieldCipher(keyring: Keyring): FieldCipher {
   const activeKey = keyring.dataKeys.get(keyring.activeKeyId);

@@ -42,12 +42,20 @@ export function keyringFromSettings(settings: Required<{ [K in keyof KeySettings
  */
 export function loadKeyring(settings: KeySettings, dataDir: string, warn: (message: string) => void): Keyring {
   if (settings.dataEncryptionKey && settings.blindIndexKey && settings.auditChainKey) {
-    return keyringFromSettings({ dataEncryptionKey: settings.dataEncryptionKey, blindIndexKey: settings.blindIndexKey, auditChainKey: settings.auditChainKey });
+    return keyringFromSettings({
+      dataEncryptionKey: settings.dataEncryptionKey,
+      blindIndexKey: settings.blindIndexKey,
+      auditChainKey: settings.auditChainKey,
+    });
   }
   const file = join(dataDir, DEV_KEYS_FILE);
   if (!existsSync(file)) {
     mkdirSync(dataDir, { recursive: true });
-    const fresh = { dataEncryptionKey: `dev1:${randomBytes(32).toString('base64')}`, blindIndexKey: randomBytes(32).toString('base64'), auditChainKey: randomBytes(32).toString('base64') };
+    const fresh = {
+      dataEncryptionKey: `dev1:${randomBytes(32).toString('base64')}`,
+      blindIndexKey: randomBytes(32).toString('base64'),
+      auditChainKey: randomBytes(32).toString('base64'),
+    };
     writeFileSync(file, JSON.stringify(fresh, null, 2), { mode: 0o600 });
   }
   warn(`WARNING: no encryption keys configured; using development keys from ${file}. Never use these in production.`);

@@ -11,7 +11,9 @@ export type DataDirLock = { readonly path: string; update(url: string): void; re
 export class DataDirLockedError extends Error {
   readonly holder: LockHolder;
   constructor(holder: LockHolder) {
-    super(`data directory is locked by pid ${holder.pid} on ${holder.host}${holder.url ? ` serving ${holder.url}` : ''}`);
+    super(
+      `data directory is locked by pid ${holder.pid} on ${holder.host}${holder.url ? ` serving ${holder.url}` : ''}`,
+    );
     this.holder = holder;
   }
 }
@@ -38,11 +40,21 @@ function readHolder(path: string): LockHolder | undefined {
  * URL. A live holder means refusal (DataDirLockedError); a dead holder's lock and PGlite's stale
  * `postmaster.pid` are removed, then the lock is taken.
  */
-export function acquireDataDirLock(dataDir: string, info: { command: string; url?: string }, log: (message: string) => void): DataDirLock {
+export function acquireDataDirLock(
+  dataDir: string,
+  info: { command: string; url?: string },
+  log: (message: string) => void,
+): DataDirLock {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, LOCK_FILE);
   for (let attempt = 0; attempt < 2; attempt += 1) {
-    const holder: LockHolder = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString(), command: info.command, ...(info.url ? { url: info.url } : {}) };
+    const holder: LockHolder = {
+      pid: process.pid,
+      host: hostname(),
+      startedAt: new Date().toISOString(),
+      command: info.command,
+      ...(info.url ? { url: info.url } : {}),
+    };
     try {
       const fd = openSync(path, 'wx');
       writeSync(fd, JSON.stringify(holder));
@@ -51,7 +63,8 @@ export function acquireDataDirLock(dataDir: string, info: { command: string; url
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const current = readHolder(path);
-      if (current && current.host === hostname() && isAlive(current.pid) && current.pid !== process.pid) throw new DataDirLockedError(current);
+      if (current && current.host === hostname() && isAlive(current.pid) && current.pid !== process.pid)
+        throw new DataDirLockedError(current);
       if (current && current.host !== hostname()) throw new DataDirLockedError(current);
       log(`removing stale data-dir lock of pid ${current?.pid ?? '?'}`);
       rmSync(path, { force: true });

@@ -30,12 +30,16 @@ export async function migrate(database: Database, migrations = readMigrations())
   const applied: string[] = [];
   await database.exec('SELECT pg_advisory_lock(4242)');
   try {
-    const done = await rows<{ name: string; checksum: string }>(database.db, sql`SELECT name, checksum FROM kangyang_migrations`);
+    const done = await rows<{ name: string; checksum: string }>(
+      database.db,
+      sql`SELECT name, checksum FROM kangyang_migrations`,
+    );
     const known = new Map(done.map((row) => [row.name, row.checksum]));
     for (const migration of migrations) {
       const checksum = known.get(migration.name);
       if (checksum !== undefined) {
-        if (checksum !== migration.checksum) throw new Error(`migration ${migration.name} was changed after it was applied`);
+        if (checksum !== migration.checksum)
+          throw new Error(`migration ${migration.name} was changed after it was applied`);
         continue;
       }
       const escaped = migration.name.replace(/'/g, "''");

@@ -12,7 +12,9 @@ export type DatabaseOptions = { dataDir?: string; databaseUrl?: string; migrate?
 
 /** Opens PGlite in `dataDir` (or in memory without one) or PostgreSQL at `databaseUrl`, then migrates. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const database = options.databaseUrl ? await openPostgres(options.databaseUrl, options.poolSize ?? 10) : await openPglite(options.dataDir);
+  const database = options.databaseUrl
+    ? await openPostgres(options.databaseUrl, options.poolSize ?? 10)
+    : await openPglite(options.dataDir);
   if (options.migrate !== false) await migrate(database);
   return database;
 }

@@ -1,6 +1,12 @@
 import type { ElderCreateBody } from '@kangyang/contracts/elder';
 import { err, ok, type Result } from '@kangyang/domain/result';
-import { validateContacts, validateIdentity, validatePhoneField, type ContactIn, type FieldError } from '@kangyang/domain/elder';
+import {
+  validateContacts,
+  validateIdentity,
+  validatePhoneField,
+  type ContactIn,
+  type FieldError,
+} from '@kangyang/domain/elder';
 import { maskIdNumber, maskPhone } from '@kangyang/domain/identity';
 import type { IsoDate } from '@kangyang/domain/units';
 import type { FieldCipher } from '../crypto/field-cipher.ts';
@@ -14,7 +20,11 @@ export function encryptContacts(cipher: FieldCipher, elderId: string, contacts: 
     name: contact.name,
     relation: contact.relation,
     role: contact.role as StoredContact['role'],
-    phoneCipher: cipher.encrypt(contact.phone, { table: ELDER_TABLE, column: `contacts.phone`, recordId: `${elderId}#${index}` }),
+    phoneCipher: cipher.encrypt(contact.phone, {
+      table: ELDER_TABLE,
+      column: `contacts.phone`,
+      recordId: `${elderId}#${index}`,
+    }),
     phoneMasked: maskPhone(contact.phone),
   }));
 }
@@ -42,7 +52,14 @@ export function encryptedIdNumber(cipher: FieldCipher, elderId: string, idNumber
  */
 export function prepareNewElder(
   body: ElderCreateBody,
-  context: { id: string; today: IsoDate; now: Date; cipher: FieldCipher; createdBy: string | null; importJobId?: string },
+  context: {
+    id: string;
+    today: IsoDate;
+    now: Date;
+    cipher: FieldCipher;
+    createdBy: string | null;
+    importJobId?: string;
+  },
 ): Result<ElderInsert, FieldError> {
   const identity = validateIdentity({ name: body.name, idNumber: body.idNumber }, context.today);
   if (!identity.ok) return identity;

@@ -4,8 +4,19 @@ import { deriveCategories, isEmptyNest, type LivingSituation } from '@kangyang/d
 import type { ElderRow } from './elder.repo.ts';
 
 /** A contact as stored: the phone encrypted (ENC-1) beside its mask. */
-export type StoredContact = { name: string; relation: string; role: 'guardian' | 'emergency' | 'family'; phoneCipher: string; phoneMasked: string };
-export type StoredCategoryRecord = { category: ElderDto['categories'][number]; source?: string; from?: string; to?: string };
+export type StoredContact = {
+  name: string;
+  relation: string;
+  role: 'guardian' | 'emergency' | 'family';
+  phoneCipher: string;
+  phoneMasked: string;
+};
+export type StoredCategoryRecord = {
+  category: ElderDto['categories'][number];
+  source?: string;
+  from?: string;
+  to?: string;
+};
 
 /**
  * Security labels of the elder columns (DC-1): S3 sensitive, S2 personal. Serializers below only
@@ -68,8 +79,16 @@ export function toDto(row: ElderRow, today: IsoDate, residenceRegionName: string
     location: row.lng === null || row.lat === null ? null : { lng: row.lng, lat: row.lat },
     emptyNest: isEmptyNest(livingSituation),
     categoryRecords: row.categoryRecords as StoredCategoryRecord[],
-    derivedCategories: deriveCategories({ birthDate: row.birthDate as IsoDate, categories: row.categories, livingSituation }, today),
-    contacts: contacts.map((contact) => ({ name: contact.name, relation: contact.relation, role: contact.role, phone: contact.phoneMasked })),
+    derivedCategories: deriveCategories(
+      { birthDate: row.birthDate as IsoDate, categories: row.categories, livingSituation },
+      today,
+    ),
+    contacts: contacts.map((contact) => ({
+      name: contact.name,
+      relation: contact.relation,
+      role: contact.role,
+      phone: contact.phoneMasked,
+    })),
     statusDate: row.statusDate,
     version: row.version,
     createdAt: row.createdAt.toISOString(),

@@ -42,15 +42,33 @@ function conditions(query: ElderQuery): SQL | undefined {
   return and(...list.filter((item): item is SQL => item !== undefined));
 }
 
-export async function listElders(db: Db, query: ElderQuery, limit: number, offset: number): Promise<{ items: ElderRow[]; total: number }> {
+export async function listElders(
+  db: Db,
+  query: ElderQuery,
+  limit: number,
+  offset: number,
+): Promise<{ items: ElderRow[]; total: number }> {
   const where = conditions(query);
-  const items = await db.select().from(elders).where(where).orderBy(asc(elders.residenceRegionCode), asc(elders.id)).limit(limit).offset(offset);
-  const [count] = await db.select({ total: sql<number>`count(*)::int` }).from(elders).where(where);
+  const items = await db
+    .select()
+    .from(elders)
+    .where(where)
+    .orderBy(asc(elders.residenceRegionCode), asc(elders.id))
+    .limit(limit)
+    .offset(offset);
+  const [count] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(elders)
+    .where(where);
   return { items, total: count?.total ?? 0 };
 }
 
 export async function findElder(db: Db, id: string, scopes: readonly string[]): Promise<ElderRow | undefined> {
-  const [row] = await db.select().from(elders).where(and(eq(elders.id, id), scopeCondition(scopes))).limit(1);
+  const [row] = await db
+    .select()
+    .from(elders)
+    .where(and(eq(elders.id, id), scopeCondition(scopes)))
+    .limit(1);
   return row;
 }
 
@@ -67,12 +85,18 @@ export async function regionName(db: Db, code: string): Promise<string | null> {
 
 /** Claims an ID number's blind index; false when another elder holds it (ENC-2). */
 export async function claimIdentity(db: Db, blindIndex: string, countyCode: string, elderId: string): Promise<boolean> {
-  const claimed = await db.insert(elderIdentities).values({ idNumberBlindIndex: blindIndex, countyCode, elderId }).onConflictDoNothing().returning({ id: elderIdentities.elderId });
+  const claimed = await db
+    .insert(elderIdentities)
+    .values({ idNumberBlindIndex: blindIndex, countyCode, elderId })
+    .onConflictDoNothing()
+    .returning({ id: elderIdentities.elderId });
   return claimed.length === 1;
 }
 
 export async function releaseIdentity(db: Db, blindIndex: string, elderId: string): Promise<void> {
-  await db.delete(elderIdentities).where(and(eq(elderIdentities.idNumberBlindIndex, blindIndex), eq(elderIdentities.elderId, elderId)));
+  await db
+    .delete(elderIdentities)
+    .where(and(eq(elderIdentities.idNumberBlindIndex, blindIndex), eq(elderIdentities.elderId, elderId)));
 }
 
 export async function insertElder(db: Db, row: ElderInsert): Promise<ElderRow> {
@@ -82,7 +106,11 @@ export async function insertElder(db: Db, row: ElderInsert): Promise<ElderRow> {
 }
 
 /** Optimistic update (API-5): applies only at the expected version; undefined on a version mismatch. */
-export async function updateElder(db: Db, key: { countyCode: string; id: string; version: number }, patch: Partial<ElderInsert>): Promise<ElderRow | undefined> {
+export async function updateElder(
+  db: Db,
+  key: { countyCode: string; id: string; version: number },
+  patch: Partial<ElderInsert>,
+): Promise<ElderRow | undefined> {
   const [row] = await db
     .update(elders)
     .set({ ...patch, version: key.version + 1 })

@@ -29,6 +29,9 @@ describe('elder registry (REG-1, AZ-3)', () => {
     const officer = actorWith('civilAffairsAdmin', '330102');
     const body = buildElder();
     await context.services.elders.create(officer, body);
-    await expect(context.services.elders.create(officer, { ...body, name: '另一个人' })).rejects.toMatchObject({ code: 'ELDER_DUPLICATE', field: 'idNumber' });
+    await expect(context.services.elders.create(officer, { ...body, name: '另一个人' })).rejects.toMatchObject({
+      code: 'ELDER_DUPLICATE',
+      field: 'idNumber',
+    });
   });
 });

@@ -11,7 +11,11 @@ import { demoDistrictRegions, referenceRegions } from './regions-data.ts';
 import { DEMO_ACCOUNTS, seedDemoAccounts } from './seed-accounts.ts';
 import { generateElders } from './generate-elders.ts';
 
-export type DemoLogins = { adminPassword: string; staffPassword: string; accounts: { username: string; description: string }[] };
+export type DemoLogins = {
+  adminPassword: string;
+  staffPassword: string;
+  accounts: { username: string; description: string }[];
+};
 export type DemoScale = 'demo' | 'toy';
 
 export const GENERATOR_VERSION = '1';
@@ -28,7 +32,13 @@ const password = (): string => `Ky-${randomBytes(9).toString('base64url')}`;
  */
 export async function ensureDemoData(
   services: Services,
-  options: { dataDir: string; scale: DemoScale; adminPassword?: string | undefined; seed?: number; log: (message: string) => void },
+  options: {
+    dataDir: string;
+    scale: DemoScale;
+    adminPassword?: string | undefined;
+    seed?: number;
+    log: (message: string) => void;
+  },
 ): Promise<DemoLogins> {
   const { db } = services.database;
   const loginsPath = join(options.dataDir, LOGINS_FILE);
@@ -44,10 +54,27 @@ export async function ensureDemoData(
   options.log(`首次启动：正在生成演示数据 (first start: generating ${options.scale} data) …`);
   await upsertRegions(db, [...referenceRegions(), ...demoDistrictRegions()]);
   await seedDemoAccounts(db, { admin: logins.adminPassword, staff: logins.staffPassword }, now);
-  const elders = await generateElders(services, { count: ELDERS_PER_SCALE[options.scale], seed: options.seed ?? 1, asOf: DEFAULT_AS_OF });
-  await services.audit.record(systemActor(), { action: 'generator.seed', resourceType: 'dataset', details: { scale: options.scale, elders, generatorVersion: GENERATOR_VERSION, asOf: DEFAULT_AS_OF } });
-  await db.insert(appSettings).values({ key: MARKER, value: { scale: options.scale, generatorVersion: GENERATOR_VERSION, loadedAt: now.toISOString() }, updatedAt: now }).onConflictDoNothing();
+  const elders = await generateElders(services, {
+    count: ELDERS_PER_SCALE[options.scale],
+    seed: options.seed ?? 1,
+    asOf: DEFAULT_AS_OF,
+  });
+  await services.audit.record(systemActor(), {
+    action: 'generator.seed',
+    resourceType: 'dataset',
+    details: { scale: options.scale, elders, generatorVersion: GENERATOR_VERSION, asOf: DEFAULT_AS_OF },
+  });
+  await db
+    .insert(appSettings)
+    .values({
+      key: MARKER,
+      value: { scale: options.scale, generatorVersion: GENERATOR_VERSION, loadedAt: now.toISOString() },
+      updatedAt: now,
+    })
+    .onConflictDoNothing();
   writeFileSync(loginsPath, JSON.stringify(logins, null, 2), { mode: 0o600 });
-  options.log(`演示数据已生成 demo data ready: ${elders} elders in ${((Date.now() - started) / 1000).toFixed(1)} s (as of ${DEFAULT_AS_OF})`);
+  options.log(
+    `演示数据已生成 demo data ready: ${elders} elders in ${((Date.now() - started) / 1000).toFixed(1)} s (as of ${DEFAULT_AS_OF})`,
+  );
   return logins;
 }

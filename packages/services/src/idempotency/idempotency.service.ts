@@ -19,9 +19,15 @@ export type IdempotencyClaim = {
   completeIn(tx: Db, status: number, response: unknown): Promise<void>;
 };
 
-export type IdempotencyOutcome = { kind: 'new'; claim: IdempotencyClaim } | { kind: 'replay'; status: number; response: unknown };
+export type IdempotencyOutcome =
+  { kind: 'new'; claim: IdempotencyClaim } | { kind: 'replay'; status: number; response: unknown };
 
-export const bodyHashOf = (route: string, body: unknown): string => createHash('sha256').update(route).update('\n').update(canonicalJson(body ?? null)).digest('hex');
+export const bodyHashOf = (route: string, body: unknown): string =>
+  createHash('sha256')
+    .update(route)
+    .update('\n')
+    .update(canonicalJson(body ?? null))
+    .digest('hex');
 
 export function createIdempotencyService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
@@ -42,15 +48,20 @@ export function createIdempotencyService(deps: { db: Db; clock: Clock }) {
   return {
     /** Stripe model: same key + same body replays; another body → 409 REUSED; still running → 409 IN_PROGRESS. */
     async begin(actorId: string, key: string, route: string, body: unknown): Promise<IdempotencyOutcome> {
-      if (!IDEMPOTENCY_KEY_PATTERN.test(key)) throw new AppError('VALIDATION_FAILED', { field: 'Idempotency-Key', detail: '' }, 'Idempotency-Key');
+      if (!IDEMPOTENCY_KEY_PATTERN.test(key))
+        throw new AppError('VALIDATION_FAILED', { field: 'Idempotency-Key', detail: '' }, 'Idempotency-Key');
       const bodyHash = bodyHashOf(route, body);
       const now = clock.now();
-      if (await repo.insertRunning(db, { actorId, key, route, bodyHash, now })) return { kind: 'new', claim: claimFor(actorId, key) };
+      if (await repo.insertRunning(db, { actorId, key, route, bodyHash, now }))
+        return { kind: 'new', claim: claimFor(actorId, key) };
       const existing = await repo.findKey(db, actorId, key);
       if (!existing) return this.begin(actorId, key, route, body);
-      if (existing.bodyHash !== bodyHash || existing.route !== route) throw new AppError('IDEMPOTENCY_KEY_REUSED', {}, 'Idempotency-Key');
-      if (existing.state === 'done') return { kind: 'replay', status: existing.status ?? 200, response: existing.response };
-      if (await repo.reclaimStale(db, actorId, key, new Date(now.getTime() - STALE_AFTER_MS), now)) return { kind: 'new', claim: claimFor(actorId, key) };
+      if (existing.bodyHash !== bodyHash || existing.route !== route)
+        throw new AppError('IDEMPOTENCY_KEY_REUSED', {}, 'Idempotency-Key');
+      if (existing.state === 'done')
+        return { kind: 'replay', status: existing.status ?? 200, response: existing.response };
+      if (await repo.reclaimStale(db, actorId, key, new Date(now.getTime() - STALE_AFTER_MS), now))
+        return { kind: 'new', claim: claimFor(actorId, key) };
       throw new AppError('IDEMPOTENCY_IN_PROGRESS', {}, 'Idempotency-Key');
     },
 

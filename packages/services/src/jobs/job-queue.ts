@@ -4,7 +4,13 @@ import * as repo from './job.repo.ts';
 
 export type JobHandler = (payload: unknown) => Promise<void>;
 
-export type JobQueueOptions = { db: Db; clock: Clock; leaseMs?: number; maxAttempts?: number; log?: (message: string) => void };
+export type JobQueueOptions = {
+  db: Db;
+  clock: Clock;
+  leaseMs?: number;
+  maxAttempts?: number;
+  log?: (message: string) => void;
+};
 
 /**
  * Our table-based scheduler (architecture.md §1 Jobs): writes enqueue in their own transaction,
@@ -23,7 +29,12 @@ export function createJobQueue(options: JobQueueOptions) {
     },
 
     enqueue(job: { kind: string; payload?: unknown; runAt?: Date; dedupeKey?: string }, tx: Db = db): Promise<boolean> {
-      return repo.insertJob(tx, { kind: job.kind, payload: job.payload ?? {}, runAt: job.runAt ?? clock.now(), dedupeKey: job.dedupeKey });
+      return repo.insertJob(tx, {
+        kind: job.kind,
+        payload: job.payload ?? {},
+        runAt: job.runAt ?? clock.now(),
+        dedupeKey: job.dedupeKey,
+      });
     },
 
     /** Runs the jobs due now, one at a time (short transactions on PGlite); returns how many ran. */
@@ -37,8 +48,15 @@ export function createJobQueue(options: JobQueueOptions) {
           await repo.markDone(db, job.id, clock.now());
         } catch (error) {
           const backoffMs = Math.min(60 * 60_000, 2 ** job.attempts * 1000);
-          options.log?.(`job ${job.id} (${job.kind}) failed: ${error instanceof Error ? error.message : String(error)}`);
-          await repo.markFailed(db, job.id, error instanceof Error ? error.message : String(error), new Date(clock.now().getTime() + backoffMs));
+          options.log?.(
+            `job ${job.id} (${job.kind}) failed: ${error instanceof Error ? error.message : String(error)}`,
+          );
+          await repo.markFailed(
+            db,
+            job.id,
+            error instanceof Error ? error.message : String(error),
+            new Date(clock.now().getTime() + backoffMs),
+          );
         }
       }
       return due.length;

@@ -4,17 +4,32 @@ import { rows, type Db } from '../db/database.ts';
 
 export type JobRow = typeof jobs.$inferSelect;
 
-export async function insertJob(db: Db, job: { kind: string; payload: unknown; runAt: Date; dedupeKey?: string | undefined }): Promise<boolean> {
+export async function insertJob(
+  db: Db,
+  job: { kind: string; payload: unknown; runAt: Date; dedupeKey?: string | undefined },
+): Promise<boolean> {
   const inserted = await db
     .insert(jobs)
-    .values({ kind: job.kind, payload: job.payload ?? {}, runAt: job.runAt, dedupeKey: job.dedupeKey ?? null, attempts: 0 })
+    .values({
+      kind: job.kind,
+      payload: job.payload ?? {},
+      runAt: job.runAt,
+      dedupeKey: job.dedupeKey ?? null,
+      attempts: 0,
+    })
     .onConflictDoNothing()
     .returning({ id: jobs.id });
   return inserted.length === 1;
 }
 
 /** Claims due jobs with FOR UPDATE SKIP LOCKED and a lease, so two workers never run one job at once. */
-export async function claimDue(db: Db, now: Date, leaseMs: number, limit: number, maxAttempts: number): Promise<JobRow[]> {
+export async function claimDue(
+  db: Db,
+  now: Date,
+  leaseMs: number,
+  limit: number,
+  maxAttempts: number,
+): Promise<JobRow[]> {
   const claimed = await rows<{ id: string | number }>(
     db,
     sql`UPDATE jobs SET locked_until = ${new Date(now.getTime() + leaseMs).toISOString()}::timestamptz, attempts = attempts + 1
@@ -26,7 +41,10 @@ export async function claimDue(db: Db, now: Date, leaseMs: number, limit: number
         RETURNING id`,
   );
   if (claimed.length === 0) return [];
-  return db.select().from(jobs).where(sql`${jobs.id} = ANY(${sql.param(claimed.map((row) => Number(row.id)))}::bigint[])`);
+  return db
+    .select()
+    .from(jobs)
+    .where(sql`${jobs.id} = ANY(${sql.param(claimed.map((row) => Number(row.id)))}::bigint[])`);
 }
 
 export async function markDone(db: Db, id: number, now: Date): Promise<void> {
@@ -34,5 +52,8 @@ export async function markDone(db: Db, id: number, now: Date): Promise<void> {
 }
 
 export async function markFailed(db: Db, id: number, error: string, retryAt: Date): Promise<void> {
-  await db.update(jobs).set({ lastError: error.slice(0, 2000), lockedUntil: null, runAt: retryAt }).where(eq(jobs.id, id));
+  await db
+    .update(jobs)
+    .set({ lastError: error.slice(0, 2000), lockedUntil: null, runAt: retryAt })
+    .where(eq(jobs.id, id));
 }

@@ -5,12 +5,23 @@ import type { Db } from '../db/database.ts';
 export type RegionRow = typeof regions.$inferSelect;
 export type RegionInsert = typeof regions.$inferInsert;
 
-const summary = { code: regions.code, name: regions.name, level: regions.level, parentCode: regions.parentCode, centroidLng: regions.centroidLng, centroidLat: regions.centroidLat };
+const summary = {
+  code: regions.code,
+  name: regions.name,
+  level: regions.level,
+  parentCode: regions.parentCode,
+  centroidLng: regions.centroidLng,
+  centroidLat: regions.centroidLat,
+};
 export type RegionSummary = Omit<RegionRow, 'boundary'>;
 
 export async function regionsByCodes(db: Db, codes: readonly string[]): Promise<RegionSummary[]> {
   if (codes.length === 0) return [];
-  return db.select(summary).from(regions).where(inArray(regions.code, [...codes])).orderBy(asc(regions.code));
+  return db
+    .select(summary)
+    .from(regions)
+    .where(inArray(regions.code, [...codes]))
+    .orderBy(asc(regions.code));
 }
 
 export async function childrenOf(db: Db, parentCode: string): Promise<RegionSummary[]> {
@@ -26,7 +37,14 @@ export async function upsertRegions(db: Db, rows: readonly RegionInsert[]): Prom
       .values([...batch])
       .onConflictDoUpdate({
         target: regions.code,
-        set: { name: sql`excluded.name`, level: sql`excluded.level`, parentCode: sql`excluded.parent_code`, centroidLng: sql`excluded.centroid_lng`, centroidLat: sql`excluded.centroid_lat`, boundary: sql`excluded.boundary` },
+        set: {
+          name: sql`excluded.name`,
+          level: sql`excluded.level`,
+          parentCode: sql`excluded.parent_code`,
+          centroidLng: sql`excluded.centroid_lng`,
+          centroidLat: sql`excluded.centroid_lat`,
+          boundary: sql`excluded.boundary`,
+        },
       });
   }
 }

@@ -8,7 +8,8 @@ import * as repo from './region.repo.ts';
 export function createRegionService(deps: { db: Db }) {
   const { db } = deps;
   const scopeCodes = (actor: Actor): string[] => [...new Set(actor.grants.map((grant) => grant.regionCode))];
-  const visible = (actor: Actor, code: string): boolean => scopeCodes(actor).some((scope) => isWithin(code, scope) || scope === '');
+  const visible = (actor: Actor, code: string): boolean =>
+    scopeCodes(actor).some((scope) => isWithin(code, scope) || scope === '');
 
   return {
     /** The roots of the actor's region selector: one per granted scope. */

@@ -33,7 +33,9 @@ export const auditLog = pgTable(
   },
   (table) => [
     primaryKey({ columns: [table.chain, table.id] }),
-    index('audit_log_unsealed_idx').on(table.id).where(sql`hash IS NULL`),
+    index('audit_log_unsealed_idx')
+      .on(table.id)
+      .where(sql`hash IS NULL`),
     index('audit_log_at_idx').on(table.at),
     index('audit_log_actor_idx').on(table.actorId, table.at),
   ],
