@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import fastifyMultipart from '@fastify/multipart';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -21,6 +22,11 @@ import { authRoutes } from './routes/auth.routes.ts';
 import { elderRoutes } from './routes/elders.routes.ts';
 import { regionRoutes } from './routes/regions.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
+import { profileRoutes } from './routes/profiles.routes.ts';
+import { eligibilityRoutes } from './routes/eligibility.routes.ts';
+import { applicationRoutes } from './routes/applications.routes.ts';
+import { importRoutes } from './routes/imports.routes.ts';
+import { exportRoutes } from './routes/exports.routes.ts';
 
 export type AppOptions = {
   services: Services;
@@ -34,6 +40,7 @@ export type AppOptions = {
 };
 
 const BODY_LIMIT = 1024 * 1024; // API-2: JSON bodies up to 1 MiB
+const UPLOAD_LIMIT = 100 * 1024 * 1024; // API-2: uploads up to 100 MiB, streamed
 
 /** Builds the Fastify app (never listens): tests use `app.inject`, main.ts listens. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -71,6 +78,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(elderRoutes, { services });
   await app.register(regionRoutes, { services });
   await app.register(auditRoutes, { services });
+  await app.register(profileRoutes, { services });
+  await app.register(eligibilityRoutes, { services });
+  await app.register(applicationRoutes, { services });
+  await app.register(fastifyMultipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 10 } });
+  await app.register(importRoutes, { services });
+  await app.register(exportRoutes, { services });
   await registerWeb(app, options.webDist);
   return app;
 }

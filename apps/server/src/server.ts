@@ -10,6 +10,7 @@ import {
   type Services,
 } from '@kangyang/services';
 import { ensureDemoData } from '@kangyang/services/generator/seed-demo';
+import { ensureProfiles } from '@kangyang/services/profiles/ensure-profiles';
 import type { Config } from './config.ts';
 import { buildApp } from './app.ts';
 import { printBanner } from './banner.ts';
@@ -55,7 +56,7 @@ export async function startServer(config: Config): Promise<void> {
     (message) => console.warn(message),
   );
   const database = await openDatabase(embedded ? { dataDir: config.DATA_DIR } : { databaseUrl: config.DATABASE_URL });
-  const services = createServices({ database, keyring, clock: systemClock, authPolicy: { mode: config.mode } });
+  const services = createServices({ database, keyring, clock: systemClock, authPolicy: { mode: config.mode }, importsDir: `${config.DATA_DIR}/imports`, log: (message) => console.warn(message) });
   const demo =
     embedded && config.DEMO_DATA === 'auto' && config.mode === 'demo'
       ? await ensureDemoData(services, {
@@ -66,6 +67,7 @@ export async function startServer(config: Config): Promise<void> {
         })
       : undefined;
 
+  if (demo) await ensureProfiles(services, { log: (message) => console.warn(message) }); // POL-1, POL-2: profiles/*.json and demo bindings
   let draining = false;
   const tls =
     config.TLS_CERT_FILE && config.TLS_KEY_FILE
@@ -110,6 +112,7 @@ export async function startServer(config: Config): Promise<void> {
     forced.unref();
     await Promise.race([app.close(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
     await background;
+    await services.imports.stop(); // the running import ends after its current batch and resumes on re-upload
     await services.audit.seal().catch(() => 0);
     await database.checkpoint().catch(() => undefined);
     await database.close();

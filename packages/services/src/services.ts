@@ -9,12 +9,25 @@ import { createElderService } from './elders/elder.service.ts';
 import { createRegionService } from './regions/region.service.ts';
 import { createIdempotencyService } from './idempotency/idempotency.service.ts';
 import { createJobQueue } from './jobs/job-queue.ts';
+import { createProfileService } from './profiles/profile.service.ts';
+import { createEligibilityService } from './applications/eligibility.service.ts';
+import { createApplicationService } from './applications/application.service.ts';
+import { createRecheckService } from './applications/recheck.service.ts';
+import { ENTITLEMENT_RECHECK_JOB } from './applications/recheck-job.ts';
+import { createImportService } from './imports/import.service.ts';
+import { createExportService } from './exports/export.service.ts';
+import { defaultImportsDir } from './imports/import-file.ts';
 
 export type ServicesOptions = {
   database: Database;
   keyring: Keyring;
   clock: Clock;
   authPolicy?: Partial<AuthPolicy>;
+  /** Where uploaded import files wait for their job (the server passes `${DATA_DIR}/imports`). */
+  importsDir?: string;
+  /** Rows per import batch and transaction (≤ 5,000). */
+  importBatchRows?: number;
+  log?: (message: string) => void;
 };
 
 /** Wires every use case over one database; the server, CLI and tests all start here. */
@@ -24,6 +37,11 @@ export function createServices(options: ServicesOptions) {
   const cipher = createFieldCipher(keyring);
   const audit = createAuditService({ db, clock, chainKey: keyring.auditChainKey });
   const auth = createAuthService({ db, clock, audit, cipher, policy: options.authPolicy ?? {} });
+  const profiles = createProfileService({ db, clock, audit });
+  const eligibility = createEligibilityService({ db, clock, audit, profiles });
+  const entitlementRecheck = createRecheckService({ db, clock, audit, eligibility });
+  const jobs = createJobQueue({ db, clock });
+  jobs.register(ENTITLEMENT_RECHECK_JOB, entitlementRecheck.handleJob);
   return {
     database,
     clock,
@@ -35,7 +53,13 @@ export function createServices(options: ServicesOptions) {
     elders: createElderService({ db, clock, audit, cipher }),
     regions: createRegionService({ db }),
     idempotency: createIdempotencyService({ db, clock }),
-    jobs: createJobQueue({ db, clock }),
+    jobs,
+    profiles,
+    eligibility,
+    applications: createApplicationService({ db, clock, audit, eligibility }),
+    entitlementRecheck,
+    imports: createImportService({ db, clock, audit, cipher, importsDir: options.importsDir ?? defaultImportsDir(), batchRows: options.importBatchRows, log: options.log }),
+    exports: createExportService({ db, clock, audit, log: options.log }),
   };
 }
 

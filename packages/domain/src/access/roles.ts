@@ -32,6 +32,8 @@ export const PERMISSIONS = [
   'visit:own',
   'dashboard:read',
   'indicator:report',
+  'worker:read',
+  'worker:write',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -85,6 +87,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'order:write',
     'order:dispatch',
     'indicator:report',
+    'worker:read',
+    'worker:write',
   ],
   sysAdmin: ['account:manage', 'region:read'],
   securityAdmin: ['role:assign', 'region:read'],
@@ -100,6 +104,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'ledger:run',
     'ledger:approve',
     'indicator:report',
+    'worker:read',
+    'worker:write',
   ],
   streetOfficer: [...OFFICIAL_READ, 'elder:write', 'elder:revealIdentifiers', 'elder:import', 'application:review'],
   communityWorker: [
@@ -114,7 +120,15 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'profile:read',
     'assessment:score',
   ],
-  institutionManager: ['region:read', 'order:read', 'order:write', 'dashboard:read', 'profile:read'],
+  institutionManager: [
+    'region:read',
+    'order:read',
+    'order:write',
+    'dashboard:read',
+    'profile:read',
+    'worker:read',
+    'worker:write',
+  ],
   caregiver: ['visit:own'],
   assessor: ['assessment:score', 'assessment:write', 'region:read'],
   financeOfficer: ['ledger:read', 'ledger:finance', 'region:read'],

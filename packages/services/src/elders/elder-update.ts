@@ -9,6 +9,7 @@ import type { Db } from '../db/database.ts';
 import type { FieldCipher } from '../crypto/field-cipher.ts';
 import { encryptContacts, encryptedIdNumber, encryptedPhone } from './elder-input.ts';
 import * as repo from './elder.repo.ts';
+import { recheckOnElderUpdate } from '../applications/recheck-job.ts';
 
 type Deps = { db: Db; audit: AuditService; cipher: FieldCipher; clock: Clock };
 
@@ -96,6 +97,7 @@ export async function applyElderUpdate(
       },
       tx,
     );
+    await recheckOnElderUpdate(tx, row, changed, deps.clock.now()); // POL-6: re-check entitlements when facts change
     return row;
   });
   return updated;

@@ -27,7 +27,8 @@ export function scopeCondition(scopes: readonly string[]): SQL {
   return or(...parts) ?? sql`false`;
 }
 
-function conditions(query: ElderQuery): SQL | undefined {
+/** The WHERE of the list filters; also used by the export's keyset pages. */
+export function conditions(query: ElderQuery): SQL | undefined {
   const list: (SQL | undefined)[] = [
     scopeCondition(query.scopes),
     query.regionCode ? like(elders.residenceRegionCode, `${query.regionCode}%`) : undefined,

@@ -197,7 +197,10 @@ export function streetAddress(rng: Rng, communityName: string): string {
   return `${communityName}${rng.pick(ROADS)}${rng.int(1, 480)}号${rng.int(1, 30)}幢${rng.int(1, 6)}单元${rng.int(1, 18)}0${rng.int(1, 4)}室`;
 }
 
-/** A mobile number in the 1990… block, used only for fiction here: valid in form, never a real person's. */
-export function syntheticPhone(serial: number): string {
-  return `1990${String(serial % 10_000_000).padStart(7, '0')}`;
+/**
+ * A mobile number in a 199x block (`block`, 4 digits, default 1990), used only for fiction here:
+ * valid in form, never a real person's. Each block holds 10 million numbers.
+ */
+export function syntheticPhone(serial: number, block = '1990'): string {
+  return `${block}${String(serial % 10_000_000).padStart(7, '0')}`;
 }

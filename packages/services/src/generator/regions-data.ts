@@ -1,12 +1,16 @@
 import type { RegionInsert } from '../regions/region.repo.ts';
-import { createRng } from './rng.ts';
+import { createRng, type Rng } from './rng.ts';
+import { geoJsonPolygon, ringCentroid, type Box, type Ring } from './polygon.ts';
+import { blocksOf, createLattice, runsOf, serpentineCells, type Cell, type CellRect, type Lattice } from './tiling.ts';
+import { placeName } from './region-names.ts';
 
 /**
  * Region reference data: the plan regions down to county level, and the demo district 上城区
  * (330102) with its 14 streets and ≈200 communities. Street and community codes below county level
- * are synthetic (in the NBS 9/12-digit shape), as are community names and boundaries.
+ * are synthetic (in the NBS 9/12-digit shape), as are community names and boundaries: irregular
+ * polygons from a jittered lattice that tile the district without overlapping (tiling.ts).
  */
-type Seed = readonly [code: string, name: string];
+export type Seed = readonly [code: string, name: string];
 
 const PROVINCES: readonly Seed[] = [
   ['33', '浙江省'],
@@ -66,123 +70,89 @@ export const DEMO_STREETS: readonly Seed[] = [
   ['330102014', '丁兰街道'],
 ];
 
-const NAME_PARTS = [
-  '柳',
-  '翠',
-  '新',
-  '东',
-  '南',
-  '西',
-  '北',
-  '清',
-  '和',
-  '平',
-  '安',
-  '康',
-  '华',
-  '景',
-  '明',
-  '春',
-  '秋',
-  '云',
-  '溪',
-  '湖',
-  '桥',
-  '园',
-  '苑',
-  '荷',
-  '梅',
-  '竹',
-  '兰',
-  '望',
-  '潮',
-  '星',
-  '月',
-  '福',
-  '寿',
-  '丰',
-  '泰',
-  '宁',
-];
-const NAME_ENDS = ['社区', '社区', '社区', '新村社区', '花园社区', '苑社区'];
-
 /** The demo district spans about 120.16–120.30 E, 30.23–30.35 N (WGS-84). */
-const BOUNDS = { west: 120.16, east: 120.3, south: 30.23, north: 30.35 };
+const BOUNDS: Box = { west: 120.16, east: 120.3, south: 30.23, north: 30.35 };
+/** 4 × 4 street blocks of 4 × 4 community cells. */
+const DEMO_CELLS: CellRect = { column: 0, row: 0, columns: 16, rows: 16 };
+const LATTICE_SEED = 2260;
+const LAYOUT_SEED = 2261;
 
-export type Box = { west: number; east: number; south: number; north: number };
-
-const polygon = (box: Box) => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [box.west, box.south],
-      [box.east, box.south],
-      [box.east, box.north],
-      [box.west, box.north],
-      [box.west, box.south],
-    ],
-  ],
-});
-const centre = (box: Box) => ({ centroidLng: (box.west + box.east) / 2, centroidLat: (box.south + box.north) / 2 });
-
-function split(box: Box, columns: number, rows: number, index: number): Box {
-  const width = (box.east - box.west) / columns;
-  const height = (box.north - box.south) / rows;
-  const column = index % columns;
-  const row = Math.floor(index / columns);
-  return {
-    west: box.west + column * width,
-    east: box.west + (column + 1) * width,
-    south: box.south + row * height,
-    north: box.south + (row + 1) * height,
-  };
+/** A region row with its boundary polygon and area centroid. */
+export function regionWithBoundary(
+  code: string,
+  name: string,
+  level: string,
+  parentCode: string | null,
+  ring: Ring,
+): RegionInsert {
+  const [centroidLng, centroidLat] = ringCentroid(ring);
+  return { code, name, level, parentCode, centroidLng, centroidLat, boundary: geoJsonPolygon(ring) };
 }
 
-/** Street boxes and community boxes of the demo district, deterministic. */
+/** The cells of adjacent blocks, in serpentine order over their bounding rectangle. */
+export function cellsOfBlocks(blocks: readonly CellRect[]): Cell[] {
+  const west = Math.min(...blocks.map((block) => block.column));
+  const south = Math.min(...blocks.map((block) => block.row));
+  const east = Math.max(...blocks.map((block) => block.column + block.columns));
+  const north = Math.max(...blocks.map((block) => block.row + block.rows));
+  const inside = (cell: Cell) =>
+    blocks.some(
+      (block) =>
+        cell.column >= block.column &&
+        cell.column < block.column + block.columns &&
+        cell.row >= block.row &&
+        cell.row < block.row + block.rows,
+    );
+  return serpentineCells({ column: west, row: south, columns: east - west, rows: north - south }).filter(inside);
+}
+
+/** Communities of one street: contiguous runs of its cells, each a polygon, with made-up unique names. */
+export function communitiesOf(
+  lattice: Lattice,
+  street: { code: string; cells: readonly Cell[]; count: number; rural: boolean },
+  rng: Rng,
+  usedNames: Set<string>,
+): RegionInsert[] {
+  return runsOf(street.cells, street.count, rng).map((cells, index) =>
+    regionWithBoundary(
+      `${street.code}${String(index + 1).padStart(3, '0')}`,
+      placeName(rng, usedNames, street.rural),
+      'community',
+      street.code,
+      lattice.ringOf(cells),
+    ),
+  );
+}
+
+const demoLattice = (): Lattice => createLattice(BOUNDS, DEMO_CELLS.columns, DEMO_CELLS.rows, createRng(LATTICE_SEED));
+
+/**
+ * Streets and communities of the demo district, deterministic: 16 street blocks shared by the 14
+ * streets (two streets span two blocks), each street split into `communitiesPerStreet` communities.
+ */
 export function demoDistrictRegions(communitiesPerStreet = 14): RegionInsert[] {
-  const rng = createRng(2260);
-  const rows: RegionInsert[] = [];
-  const used = new Set<string>();
-  DEMO_STREETS.forEach(([code, name], streetIndex) => {
-    const streetBox = split(BOUNDS, 4, 4, streetIndex);
-    rows.push({
-      code,
-      name,
-      level: 'street',
-      parentCode: DEMO_COUNTY,
-      ...centre(streetBox),
-      boundary: polygon(streetBox),
-    });
-    for (let index = 0; index < communitiesPerStreet; index += 1) {
-      let communityName = `${rng.pick(NAME_PARTS)}${rng.pick(NAME_PARTS)}${rng.pick(NAME_ENDS)}`;
-      while (used.has(communityName))
-        communityName = `${rng.pick(NAME_PARTS)}${rng.pick(NAME_PARTS)}${rng.pick(NAME_ENDS)}`;
-      used.add(communityName);
-      const box = split(streetBox, 4, 4, index);
-      rows.push({
-        code: `${code}${String(index + 1).padStart(3, '0')}`,
-        name: communityName,
-        level: 'community',
-        parentCode: code,
-        ...centre(box),
-        boundary: polygon(box),
-      });
-    }
+  const lattice = demoLattice();
+  const rng = createRng(LAYOUT_SEED);
+  const streetBlocks = runsOf(blocksOf(DEMO_CELLS, 4, 4), DEMO_STREETS.length, rng);
+  const usedNames = new Set<string>();
+  return DEMO_STREETS.flatMap(([code, name], streetIndex) => {
+    const cells = cellsOfBlocks(streetBlocks[streetIndex] ?? []);
+    return [
+      regionWithBoundary(code, name, 'street', DEMO_COUNTY, lattice.ringOf(cells)),
+      ...communitiesOf(lattice, { code, cells, count: communitiesPerStreet, rural: false }, rng, usedNames),
+    ];
   });
-  return rows;
 }
 
 export function referenceRegions(): RegionInsert[] {
-  const district: Box = BOUNDS;
+  const districtRing = demoLattice().ringOf(serpentineCells(DEMO_CELLS));
   return [
     ...PROVINCES.map(([code, name]) => ({ code, name, level: 'province', parentCode: null })),
     ...CITIES.map(([code, name]) => ({ code, name, level: 'city', parentCode: code.slice(0, 2) })),
-    ...COUNTIES.map(([code, name]) => ({
-      code,
-      name,
-      level: 'county',
-      parentCode: code.slice(0, 4),
-      ...(code === DEMO_COUNTY ? { ...centre(district), boundary: polygon(district) } : {}),
-    })),
+    ...COUNTIES.map(([code, name]) =>
+      code === DEMO_COUNTY
+        ? regionWithBoundary(code, name, 'county', code.slice(0, 4), districtRing)
+        : { code, name, level: 'county', parentCode: code.slice(0, 4) },
+    ),
   ];
 }

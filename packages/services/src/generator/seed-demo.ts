@@ -2,14 +2,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import type { IsoDate } from '@kangyang/domain/units';
 import { appSettings } from '../db/schema/index.ts';
-import { systemActor } from '../actor.ts';
 import type { Services } from '../services.ts';
-import { upsertRegions } from '../regions/region.repo.ts';
-import { demoDistrictRegions, referenceRegions } from './regions-data.ts';
 import { DEMO_ACCOUNTS, seedDemoAccounts } from './seed-accounts.ts';
-import { generateElders } from './generate-elders.ts';
+import { generateDataset } from './generate-dataset.ts';
+import { DEFAULT_AS_OF, GENERATOR_VERSION, SCALES } from './scales.ts';
 
 export type DemoLogins = {
   adminPassword: string;
@@ -18,9 +15,11 @@ export type DemoLogins = {
 };
 export type DemoScale = 'demo' | 'toy';
 
-export const GENERATOR_VERSION = '1';
-export const DEFAULT_AS_OF = '2026-10-31' as IsoDate;
-export const ELDERS_PER_SCALE: Readonly<Record<DemoScale, number>> = { demo: 20_000, toy: 600 };
+export { DEFAULT_AS_OF, GENERATOR_VERSION } from './scales.ts';
+export const ELDERS_PER_SCALE: Readonly<Record<DemoScale, number>> = {
+  demo: SCALES.demo.elders,
+  toy: SCALES.toy.elders,
+};
 const LOGINS_FILE = 'demo-logins.json';
 const MARKER = 'demoData';
 
@@ -52,18 +51,8 @@ export async function ensureDemoData(
     accounts: DEMO_ACCOUNTS.map((account) => ({ username: account.username, description: account.description })),
   };
   options.log(`首次启动：正在生成演示数据 (first start: generating ${options.scale} data) …`);
-  await upsertRegions(db, [...referenceRegions(), ...demoDistrictRegions()]);
+  const dataset = await generateDataset(services, { scale: options.scale, seed: options.seed ?? 1 });
   await seedDemoAccounts(db, { admin: logins.adminPassword, staff: logins.staffPassword }, now);
-  const elders = await generateElders(services, {
-    count: ELDERS_PER_SCALE[options.scale],
-    seed: options.seed ?? 1,
-    asOf: DEFAULT_AS_OF,
-  });
-  await services.audit.record(systemActor(), {
-    action: 'generator.seed',
-    resourceType: 'dataset',
-    details: { scale: options.scale, elders, generatorVersion: GENERATOR_VERSION, asOf: DEFAULT_AS_OF },
-  });
   await db
     .insert(appSettings)
     .values({
@@ -74,7 +63,7 @@ export async function ensureDemoData(
     .onConflictDoNothing();
   writeFileSync(loginsPath, JSON.stringify(logins, null, 2), { mode: 0o600 });
   options.log(
-    `演示数据已生成 demo data ready: ${elders} elders in ${((Date.now() - started) / 1000).toFixed(1)} s (as of ${DEFAULT_AS_OF})`,
+    `演示数据已生成 demo data ready: ${dataset.elders} elders in ${((Date.now() - started) / 1000).toFixed(1)} s (as of ${DEFAULT_AS_OF})`,
   );
   return logins;
 }

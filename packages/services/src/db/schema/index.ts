@@ -3,3 +3,7 @@ export * from './accounts.ts';
 export * from './elders.ts';
 export * from './audit.ts';
 export * from './operations.ts';
+export * from './policy.ts';
+export * from './ledger.ts';
+export * from './workers.ts';
+export * from './assessment.ts';

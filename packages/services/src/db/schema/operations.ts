@@ -24,6 +24,12 @@ export const importJobs = pgTable('import_jobs', {
   createdBy: uuid('created_by').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  /** 0003: rows already processed when an interrupted run was picked up again (FT-1). */
+  resumedFromRow: integer('resumed_from_row'),
+  resumeCount: integer('resume_count').notNull().default(0),
+  failure: text('failure'),
+  /** 0003: the first rows, masked (ENC-3), shown before confirmation. */
+  preview: jsonb('preview').notNull().default([]),
 });
 
 export const importErrors = pgTable(
