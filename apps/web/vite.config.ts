@@ -14,6 +14,12 @@ export default defineConfig({
     // The server's CSP is `default-src 'self'` with no inline script: keep every asset a file.
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        // zod and src/app/zod-jitless.ts share one chunk, so jitless is set before any schema chunk runs.
+        codeSplitting: { groups: [{ name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]zod-jitless\.ts$/ }] },
+      },
+    },
   },
   server: {
     host: '127.0.0.1',

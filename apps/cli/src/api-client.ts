@@ -23,12 +23,22 @@ export class ApiError extends Error {
 export function createApiClient(server: { url: string; token: string }) {
   const headers = { authorization: `Bearer ${server.token}`, 'accept-language': 'zh-CN', 'user-agent': 'kangyang-cli' };
 
-  async function send(method: string, path: string, init: { body?: FormData | string; json?: unknown } = {}): Promise<Response> {
+  async function send(
+    method: string,
+    path: string,
+    init: { body?: FormData | string; json?: unknown } = {},
+  ): Promise<Response> {
     const body = init.json === undefined ? init.body : JSON.stringify(init.json);
-    const response = await fetch(`${server.url}${path}`, { method, headers: { ...headers, ...(init.json === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { body }) });
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers: { ...headers, ...(init.json === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body }),
+    });
     if (response.ok) return response;
     const parsed = ErrorResponse.safeParse(await response.json().catch(() => undefined));
-    throw parsed.success ? new ApiError(response.status, parsed.data.error.code, parsed.data.error.message) : new ApiError(response.status, 'HTTP_ERROR', `HTTP ${response.status}`);
+    throw parsed.success
+      ? new ApiError(response.status, parsed.data.error.code, parsed.data.error.message)
+      : new ApiError(response.status, 'HTTP_ERROR', `HTTP ${response.status}`);
   }
 
   return {

@@ -26,11 +26,19 @@ type Captured = { out: string; err: string };
 /** The CLI over the test database (a session that leaves the shared database open). */
 function testCli(): { cli: CliContext; captured: Captured } {
   const captured = { out: '', err: '' };
-  const io = { out: (text: string) => void (captured.out += text), err: (text: string) => void (captured.err += text), interactive: false };
+  const io = {
+    out: (text: string) => void (captured.out += text),
+    err: (text: string) => void (captured.err += text),
+    interactive: false,
+  };
   const cli: CliContext = {
     config: loadConfig({ DATA_DIR: work }),
     io,
-    openSession: async () => ({ services: context.services, actor: cliActor(), close: async () => void (await context.services.audit.seal()) }),
+    openSession: async () => ({
+      services: context.services,
+      actor: cliActor(),
+      close: async () => void (await context.services.audit.seal()),
+    }),
   };
   return { cli, captured };
 }
@@ -38,9 +46,16 @@ function testCli(): { cli: CliContext; captured: Captured } {
 /** The CLI as `npx kangyang` runs it: real sessions on a data dir (lock, PGlite, migrations). */
 function realCli(dataDir: string): { cli: CliContext; captured: Captured } {
   const captured = { out: '', err: '' };
-  const io = { out: (text: string) => void (captured.out += text), err: (text: string) => void (captured.err += text), interactive: false };
+  const io = {
+    out: (text: string) => void (captured.out += text),
+    err: (text: string) => void (captured.err += text),
+    interactive: false,
+  };
   const config = loadConfig({ DATA_DIR: dataDir });
-  return { cli: { config, io, openSession: (command, options) => openLocalSession(config, io, command, options) }, captured };
+  return {
+    cli: { config, io, openSession: (command, options) => openLocalSession(config, io, command, options) },
+    captured,
+  };
 }
 
 let year = 1925;
@@ -70,7 +85,7 @@ describe('kangyang import elders (REG-6)', () => {
     expect(first.captured.out).toContain('新增 3，已登记（未重复导入）0，有误 1');
     expect(first.captured.out).toMatch(/第 5 行 {2}phone {2}PHONE_FORMAT/);
     expect(first.captured.out).toMatch(/约 [\d,]+ 行\/秒/);
-    expect(first.captured.err).toMatch(/导入 3 \/ 3 行 {2}[\d,]+ 行\/秒 {2}剩余/);
+    expect(first.captured.err).toMatch(/导入 4 \/ 4 行 {2}[1-9][\d,]* 行\/秒 {2}剩余 0:00/);
     expect(await elderCount()).toBe(before + 3);
 
     const again = testCli();
@@ -140,9 +155,20 @@ describe('kangyang audit verify (AUD-6)', () => {
 describe('data-dir lock (REL-7, FT-13)', () => {
   it('refuses every command with exit 2 naming the holder pid and URL while a live process holds the lock', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kangyang-cli-lock-'));
-    const holder = { pid: process.ppid, host: hostname(), startedAt: new Date().toISOString(), url: 'http://127.0.0.1:3999', command: 'server' };
+    const holder = {
+      pid: process.ppid,
+      host: hostname(),
+      startedAt: new Date().toISOString(),
+      url: 'http://127.0.0.1:3999',
+      command: 'server',
+    };
     writeFileSync(join(dataDir, LOCK_FILE), JSON.stringify(holder));
-    for (const argv of [['import', 'elders', fileWith(1, 0)], ['export', 'elders', join(dataDir, 'x.xlsx')], ['migrate'], ['audit', 'verify']]) {
+    for (const argv of [
+      ['import', 'elders', fileWith(1, 0)],
+      ['export', 'elders', join(dataDir, 'x.xlsx')],
+      ['migrate'],
+      ['audit', 'verify'],
+    ]) {
       const { cli, captured } = realCli(dataDir);
       expect(await runCli(argv, cli)).toBe(2);
       expect(captured.err).toContain(`DATA_DIR_LOCKED`);

@@ -22,11 +22,15 @@ function isUrl(value: string): boolean {
   }
 }
 
+/** Reads this process's environment: the only place in the CLI that touches process.env. */
+export const configFromEnvironment = (): CliConfig => loadConfig(process.env);
+
 /** The only reader of the environment in the CLI (architecture.md habit 8); fails listing every bad variable. */
 export function loadConfig(env: Record<string, string | undefined>): CliConfig {
   const problems: string[] = [];
   const nodeEnv = env['NODE_ENV'] ?? 'development';
-  if (!['development', 'production', 'test'].includes(nodeEnv)) problems.push(`NODE_ENV must be development, production or test (got ${nodeEnv})`);
+  if (!['development', 'production', 'test'].includes(nodeEnv))
+    problems.push(`NODE_ENV must be development, production or test (got ${nodeEnv})`);
   const databaseUrl = env['DATABASE_URL'] || undefined;
   if (databaseUrl !== undefined && !isUrl(databaseUrl)) problems.push('DATABASE_URL must be a URL');
   const server = env['KANGYANG_SERVER'] || undefined;
@@ -34,12 +38,17 @@ export function loadConfig(env: Record<string, string | undefined>): CliConfig {
   const mode = nodeEnv === 'production' ? 'production' : 'demo';
   const missing = KEY_NAMES.filter((name) => !env[name]);
   if (mode === 'production' && missing.length > 0) problems.push(`production mode needs ${missing.join(', ')} (ENC-1)`);
-  if (problems.length > 0) throw new Error(`Invalid environment:\n${problems.map((problem) => `  ✖ ${problem}`).join('\n')}`);
+  if (problems.length > 0)
+    throw new Error(`Invalid environment:\n${problems.map((problem) => `  ✖ ${problem}`).join('\n')}`);
   return Object.freeze({
     mode,
     dataDir: env['DATA_DIR'] || './data',
     databaseUrl,
-    keys: { dataEncryptionKey: env['DATA_ENCRYPTION_KEY'], blindIndexKey: env['BLIND_INDEX_KEY'], auditChainKey: env['AUDIT_CHAIN_KEY'] },
+    keys: {
+      dataEncryptionKey: env['DATA_ENCRYPTION_KEY'],
+      blindIndexKey: env['BLIND_INDEX_KEY'],
+      auditChainKey: env['AUDIT_CHAIN_KEY'],
+    },
     server,
     token: env['KANGYANG_TOKEN'] || undefined,
   });

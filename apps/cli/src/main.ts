@@ -1,17 +1,21 @@
-import { loadConfig, type CliConfig } from './config.ts';
+import { configFromEnvironment, type CliConfig } from './config.ts';
 import type { CliContext } from './command.ts';
 import { runCli } from './cli.ts';
 import { openLocalSession } from './session.ts';
 
 function contextOf(config: CliConfig): CliContext {
-  const io = { out: (text: string) => process.stdout.write(text), err: (text: string) => process.stderr.write(text), interactive: process.stderr.isTTY };
+  const io = {
+    out: (text: string) => process.stdout.write(text),
+    err: (text: string) => process.stderr.write(text),
+    interactive: process.stderr.isTTY,
+  };
   return { config, io, openSession: (command, options) => openLocalSession(config, io, command, options) };
 }
 
-// The only place that reads process.env: config.ts parses it, everything else receives `config`.
+// config.ts reads and checks the environment once; everything else receives `config`.
 let config: CliConfig | undefined;
 try {
-  config = loadConfig(process.env);
+  config = configFromEnvironment();
 } catch (error) {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;

@@ -1,6 +1,12 @@
 import type { CliIo } from './command.ts';
 
-export type ProgressEvent = { phase: 'validating' | 'importing'; processedRows: number; totalRows: number; fraction: number };
+export type ProgressEvent = {
+  phase: 'validating' | 'importing';
+  processedRows: number;
+  totalRows: number;
+  fraction: number;
+  resumedFromRow?: number | null;
+};
 
 const PHASE_ZH = { validating: '校验', importing: '导入' } as const;
 
@@ -16,7 +22,8 @@ const clock = (seconds: number): string => {
  */
 export function createProgress(io: CliIo, now: () => number = () => performance.now()) {
   let phase: ProgressEvent['phase'] | undefined;
-  let started = 0;
+  let started = now();
+  let lastAt = started;
   let startRows = 0;
   let startFraction = 0;
   let lastPrinted = 0;
@@ -26,12 +33,13 @@ export function createProgress(io: CliIo, now: () => number = () => performance.
       const at = now();
       if (event.phase !== phase) {
         if (open) io.err('\n');
+        if (phase !== undefined) started = lastAt;
         open = false;
         phase = event.phase;
-        started = at;
-        startRows = event.processedRows;
-        startFraction = event.fraction;
+        startRows = event.resumedFromRow ?? 0;
+        startFraction = event.phase === 'importing' && event.totalRows > 0 ? startRows / event.totalRows : 0;
       }
+      lastAt = at;
       const seconds = Math.max((at - started) / 1000, 0.001);
       const rate = (event.processedRows - startRows) / seconds;
       const doneShare = event.fraction - startFraction;

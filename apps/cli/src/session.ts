@@ -1,5 +1,15 @@
 import { join } from 'node:path';
-import { acquireDataDirLock, createServices, loadKeyring, openDatabase, systemActor, systemClock, uuidv7, type Actor, type DataDirLock } from '@kangyang/services';
+import {
+  acquireDataDirLock,
+  createServices,
+  loadKeyring,
+  openDatabase,
+  systemActor,
+  systemClock,
+  uuidv7,
+  type Actor,
+  type DataDirLock,
+} from '@kangyang/services';
 import type { CliIo, Session } from './command.ts';
 import type { CliConfig } from './config.ts';
 
@@ -15,13 +25,30 @@ export function cliActor(): Actor {
  * DataDirLockedError naming the holder's pid and URL. Closing seals the audit rows written,
  * checkpoints and releases the lock.
  */
-export async function openLocalSession(config: CliConfig, io: CliIo, command: string, options: { migrate?: boolean } = {}): Promise<Session> {
+export async function openLocalSession(
+  config: CliConfig,
+  io: CliIo,
+  command: string,
+  options: { migrate?: boolean } = {},
+): Promise<Session> {
   const embedded = config.databaseUrl === undefined;
-  const lock: DataDirLock | undefined = embedded ? acquireDataDirLock(config.dataDir, { command: `cli ${command}` }, (message) => io.err(`${message}\n`)) : undefined;
+  const lock: DataDirLock | undefined = embedded
+    ? acquireDataDirLock(config.dataDir, { command: `cli ${command}` }, (message) => io.err(`${message}\n`))
+    : undefined;
   try {
     const keyring = loadKeyring(config.keys, config.dataDir, (message) => io.err(`${message}\n`));
-    const database = await openDatabase(embedded ? { dataDir: config.dataDir, migrate: options.migrate ?? true } : { databaseUrl: config.databaseUrl, migrate: options.migrate ?? true, poolSize: 2 });
-    const services = createServices({ database, keyring, clock: systemClock, importsDir: join(config.dataDir, 'imports'), log: (message) => io.err(`${message}\n`) });
+    const database = await openDatabase(
+      embedded
+        ? { dataDir: config.dataDir, migrate: options.migrate ?? true }
+        : { databaseUrl: config.databaseUrl, migrate: options.migrate ?? true, poolSize: 2 },
+    );
+    const services = createServices({
+      database,
+      keyring,
+      clock: systemClock,
+      importsDir: join(config.dataDir, 'imports'),
+      log: (message) => io.err(`${message}\n`),
+    });
     return {
       services,
       actor: cliActor(),

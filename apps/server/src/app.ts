@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -27,6 +27,7 @@ import { eligibilityRoutes } from './routes/eligibility.routes.ts';
 import { applicationRoutes } from './routes/applications.routes.ts';
 import { importRoutes } from './routes/imports.routes.ts';
 import { exportRoutes } from './routes/exports.routes.ts';
+import { assessmentRoutes } from './routes/assessments.routes.ts';
 
 export type AppOptions = {
   services: Services;
@@ -37,6 +38,8 @@ export type AppOptions = {
   isDraining?: () => boolean;
   /** MLP-12: serve TLS directly when a certificate and key are configured. */
   https?: { cert: Buffer; key: Buffer } | undefined;
+  /** Sees every route as it is registered (the AZ-2 route-table test walks them). */
+  onRoute?: (route: RouteOptions) => void;
 };
 
 const BODY_LIMIT = 1024 * 1024; // API-2: JSON bodies up to 1 MiB
@@ -55,6 +58,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     ...(options.https ? { https: options.https } : {}),
   }).withTypeProvider<ZodTypeProvider>();
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
@@ -81,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(profileRoutes, { services });
   await app.register(eligibilityRoutes, { services });
   await app.register(applicationRoutes, { services });
+  await app.register(assessmentRoutes, { services });
   await app.register(fastifyMultipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 10 } });
   await app.register(importRoutes, { services });
   await app.register(exportRoutes, { services });

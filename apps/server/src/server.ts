@@ -56,7 +56,14 @@ export async function startServer(config: Config): Promise<void> {
     (message) => console.warn(message),
   );
   const database = await openDatabase(embedded ? { dataDir: config.DATA_DIR } : { databaseUrl: config.DATABASE_URL });
-  const services = createServices({ database, keyring, clock: systemClock, authPolicy: { mode: config.mode }, importsDir: `${config.DATA_DIR}/imports`, log: (message) => console.warn(message) });
+  const services = createServices({
+    database,
+    keyring,
+    clock: systemClock,
+    authPolicy: { mode: config.mode },
+    importsDir: `${config.DATA_DIR}/imports`,
+    log: (message) => console.warn(message),
+  });
   const demo =
     embedded && config.DEMO_DATA === 'auto' && config.mode === 'demo'
       ? await ensureDemoData(services, {

@@ -1,5 +1,7 @@
 // The React 19 compatibility patch must run before antd renders anything.
 import '@ant-design/v5-patch-for-react-19';
+// Before any schema is built (see the file).
+import './app/zod-jitless.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';

@@ -43,7 +43,13 @@ export type ImportColumn = {
   readonly hint: string;
 };
 
-const column = (key: ElderImportKey, header: string, field: string, aliases: string[], options: { required?: boolean; text?: boolean; hint: string }): ImportColumn => ({
+const column = (
+  key: ElderImportKey,
+  header: string,
+  field: string,
+  aliases: string[],
+  options: { required?: boolean; text?: boolean; hint: string },
+): ImportColumn => ({
   key,
   header,
   field,
@@ -55,18 +61,49 @@ const column = (key: ElderImportKey, header: string, field: string, aliases: str
 
 export const ELDER_IMPORT_COLUMNS: readonly ImportColumn[] = [
   column('name', '姓名', 'name', ['name', 'fullname', '老人姓名'], { required: true, hint: '1–50 个字' }),
-  column('idNumber', '身份证号', 'idNumber', ['idnumber', 'id_number', 'citizenid', '身份证号码', '公民身份号码'], { required: true, text: true, hint: '18 位，末位可为 X；请设为文本格式' }),
-  column('phone', '手机号', 'phone', ['phone', 'mobile', '手机号码', '联系电话'], { text: true, hint: '11 位手机号，可空' }),
-  column('hukouRegionCode', '户籍地区划代码', 'hukouRegionCode', ['hukouregioncode', 'hukou', '户籍区划代码'], { text: true, hint: '6、9 或 12 位行政区划代码，可空' }),
-  column('residenceRegionCode', '居住地区划代码', 'residenceRegionCode', ['residenceregioncode', 'residence', '居住区划代码'], { required: true, text: true, hint: '9 或 12 位街道、社区代码' }),
+  column('idNumber', '身份证号', 'idNumber', ['idnumber', 'id_number', 'citizenid', '身份证号码', '公民身份号码'], {
+    required: true,
+    text: true,
+    hint: '18 位，末位可为 X；请设为文本格式',
+  }),
+  column('phone', '手机号', 'phone', ['phone', 'mobile', '手机号码', '联系电话'], {
+    text: true,
+    hint: '11 位手机号，可空',
+  }),
+  column('hukouRegionCode', '户籍地区划代码', 'hukouRegionCode', ['hukouregioncode', 'hukou', '户籍区划代码'], {
+    text: true,
+    hint: '6、9 或 12 位行政区划代码，可空',
+  }),
+  column(
+    'residenceRegionCode',
+    '居住地区划代码',
+    'residenceRegionCode',
+    ['residenceregioncode', 'residence', '居住区划代码'],
+    { required: true, text: true, hint: '9 或 12 位街道、社区代码' },
+  ),
   column('address', '详细地址', 'address', ['address', '居住地址', '地址'], { hint: '不超过 200 字' }),
   column('lng', '经度', 'location.lng', ['lng', 'longitude', 'lon'], { hint: 'WGS-84，73.4–135.1，可空' }),
   column('lat', '纬度', 'location.lat', ['lat', 'latitude'], { hint: 'WGS-84，3.8–53.6，可空' }),
-  column('livingSituation', '居住状况', 'livingSituation', ['livingsituation', 'living'], { hint: '独居、仅与配偶同住、与家人同住、入住机构；可空' }),
-  column('categories', '人群类别', 'categories', ['categories', 'category', '类别'], { hint: '多个用分号分隔，如 低保;失智' }),
-  column('contactName', '紧急联系人', 'contacts[0].name', ['contactname', 'emergencycontact', 'contact', '联系人', '联系人姓名'], { hint: '可空' }),
-  column('contactRelation', '联系人关系', 'contacts[0].relation', ['contactrelation', 'relation', '关系'], { hint: '如 子女、配偶' }),
-  column('contactPhone', '联系人电话', 'contacts[0].phone', ['contactphone', '联系人手机', '联系人手机号'], { text: true, hint: '11 位手机号' }),
+  column('livingSituation', '居住状况', 'livingSituation', ['livingsituation', 'living'], {
+    hint: '独居、仅与配偶同住、与家人同住、入住机构；可空',
+  }),
+  column('categories', '人群类别', 'categories', ['categories', 'category', '类别'], {
+    hint: '多个用分号分隔，如 低保;失智',
+  }),
+  column(
+    'contactName',
+    '紧急联系人',
+    'contacts[0].name',
+    ['contactname', 'emergencycontact', 'contact', '联系人', '联系人姓名'],
+    { hint: '可空' },
+  ),
+  column('contactRelation', '联系人关系', 'contacts[0].relation', ['contactrelation', 'relation', '关系'], {
+    hint: '如 子女、配偶',
+  }),
+  column('contactPhone', '联系人电话', 'contacts[0].phone', ['contactphone', '联系人手机', '联系人手机号'], {
+    text: true,
+    hint: '11 位手机号',
+  }),
 ];
 
 /** Chinese names of the declared categories (glossary.md), as written in the template and exports. */
@@ -163,7 +200,12 @@ export const ImportListQuery = PageQuery;
 export type ImportListQuery = z.infer<typeof ImportListQuery>;
 export const ImportPage = page(ImportJobDto);
 
-export const ImportErrorDto = z.object({ rowNumber: z.number().int(), field: z.string(), code: z.string(), message: z.string() });
+export const ImportErrorDto = z.object({
+  rowNumber: z.number().int(),
+  field: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
 export type ImportErrorDto = z.infer<typeof ImportErrorDto>;
 export const ImportErrorList = z.object({ items: z.array(ImportErrorDto) });
 

@@ -28,7 +28,8 @@ export const RunListQuery = PageQuery.extend({
 });
 export type RunListQuery = z.infer<typeof RunListQuery>;
 
-const Totals = z.object({
+/** A run's totals by payer and by the region level below the run's region (stored with the run). */
+export const RunTotalsDto = z.object({
   lines: z.number().int(),
   amountFen: z.number().int(),
   byPayer: z.array(z.object({ payer: FundingPayerSchema, lines: z.number().int(), amountFen: z.number().int() })),
@@ -61,6 +62,10 @@ export const RunDiffDto = z.object({
   items: z.array(ChangeDto),
 });
 export type RunDiffDto = z.infer<typeof RunDiffDto>;
+/** The diff without its items, as stored with the run. */
+export const RunDiffSummaryDto = RunDiffDto.omit({ items: true });
+export type RunDiffSummaryDto = z.infer<typeof RunDiffSummaryDto>;
+export type RunTotalsDto = z.infer<typeof RunTotalsDto>;
 
 export const RunSummaryDto = z.object({
   id: IdSchema,
@@ -82,7 +87,7 @@ export type RunSummaryDto = z.infer<typeof RunSummaryDto>;
 export const RunDto = RunSummaryDto.extend({
   /** False when the run already existed: a second start adds nothing (SUB-2). */
   created: z.boolean(),
-  totals: Totals,
+  totals: RunTotalsDto,
   /** Lines of the run reversed since (a stop before approval, a failed bank transfer, a correction). */
   reversedFen: z.number().int(),
   diff: RunDiffDto,
@@ -194,7 +199,14 @@ export const LedgerVerifyDto = z.object({
   ok: z.boolean(),
   entries: z.number().int(),
   checks: z.array(
-    z.object({ name: z.string(), ok: z.boolean(), violations: z.number().int(), examples: z.array(z.string()) }),
+    z.object({
+      name: z.string(),
+      /** `warning` checks are reported but do not fail the verification. */
+      severity: z.enum(['invariant', 'warning']),
+      ok: z.boolean(),
+      violations: z.number().int(),
+      examples: z.array(z.string()),
+    }),
   ),
 });
 export type LedgerVerifyDto = z.infer<typeof LedgerVerifyDto>;

@@ -93,7 +93,12 @@ export const BindingBody = z.strictObject({
 });
 export type BindingBody = z.infer<typeof BindingBody>;
 
-const ProfileRef = z.object({ id: z.string(), version: z.number().int(), effectiveFrom: z.string(), title: LocalizedText });
+const ProfileRef = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  effectiveFrom: z.string(),
+  title: LocalizedText,
+});
 
 /** GET /api/regions/:code/profile: the binding that applies (own or inherited) and the version in force. */
 export const RegionProfileDto = z.object({

@@ -17,6 +17,10 @@ import { ENTITLEMENT_RECHECK_JOB } from './applications/recheck-job.ts';
 import { createImportService } from './imports/import.service.ts';
 import { createExportService } from './exports/export.service.ts';
 import { defaultImportsDir } from './imports/import-file.ts';
+import { createAssessmentService } from './assessments/assessment.service.ts';
+import { caregiverRuleFrom, createLedgerService } from './ledger/ledger.service.ts';
+import { LEDGER_STOP_JOB } from './ledger/stop-recovery.ts';
+import { createWorkerService } from './workers/worker.service.ts';
 
 export type ServicesOptions = {
   database: Database;
@@ -42,6 +46,8 @@ export function createServices(options: ServicesOptions) {
   const entitlementRecheck = createRecheckService({ db, clock, audit, eligibility });
   const jobs = createJobQueue({ db, clock });
   jobs.register(ENTITLEMENT_RECHECK_JOB, entitlementRecheck.handleJob);
+  const ledger = createLedgerService({ db, clock, audit, cipher, caregiverRule: caregiverRuleFrom(profiles) });
+  jobs.register(LEDGER_STOP_JOB, ledger.handleStopJob);
   return {
     database,
     clock,
@@ -55,11 +61,27 @@ export function createServices(options: ServicesOptions) {
     idempotency: createIdempotencyService({ db, clock }),
     jobs,
     profiles,
+    assessments: createAssessmentService({
+      db,
+      clock,
+      audit,
+      settingsSource: async (regionCode, date) => (await profiles.resolve(regionCode, date))?.profile.assessment,
+    }),
     eligibility,
     applications: createApplicationService({ db, clock, audit, eligibility }),
     entitlementRecheck,
-    imports: createImportService({ db, clock, audit, cipher, importsDir: options.importsDir ?? defaultImportsDir(), batchRows: options.importBatchRows, log: options.log }),
+    imports: createImportService({
+      db,
+      clock,
+      audit,
+      cipher,
+      importsDir: options.importsDir ?? defaultImportsDir(),
+      batchRows: options.importBatchRows,
+      log: options.log,
+    }),
     exports: createExportService({ db, clock, audit, log: options.log }),
+    ledger,
+    workers: createWorkerService({ db, clock, audit, cipher }),
   };
 }
 

@@ -14,7 +14,9 @@ export const auditVerifyCommand: Command = {
     try {
       const result = await session.services.audit.verify();
       if (!result.ok) {
-        context.io.err(`审计日志校验失败 audit verify FAILED: chain ${result.chain}, first bad sequence number ${result.firstBadSeq} (${result.problem}); ${result.rows} rows checked\n`);
+        context.io.err(
+          `审计日志校验失败 audit verify FAILED: chain ${result.chain}, first bad sequence number ${result.firstBadSeq} (${result.problem}); ${result.rows} rows checked\n`,
+        );
         return EXIT.failure;
       }
       context.io.out(`审计日志完好 audit log OK: ${result.rows} rows\n`);

@@ -9,18 +9,33 @@ import type { ImportInput } from './import-elders.ts';
 const POLL_MS = 500;
 
 /** Polls the job until it leaves `phase`, reporting progress. */
-async function waitWhile(api: ApiClient, id: string, phase: 'validating' | 'importing', progress: ReturnType<typeof createProgress>): Promise<ImportJobDto> {
+async function waitWhile(
+  api: ApiClient,
+  id: string,
+  phase: 'validating' | 'importing',
+  progress: ReturnType<typeof createProgress>,
+): Promise<ImportJobDto> {
   for (;;) {
     const job = await api.json(ImportJobDto, 'GET', `/api/imports/${id}`);
     if (job.status !== phase) return job;
     const fraction = phase === 'importing' && job.totalRows > 0 ? job.processedRows / job.totalRows : 0;
-    progress.update({ phase, processedRows: job.processedRows, totalRows: job.totalRows, fraction });
+    progress.update({
+      phase,
+      processedRows: job.processedRows,
+      totalRows: job.totalRows,
+      fraction,
+      resumedFromRow: job.resumedFromRow,
+    });
     await sleep(POLL_MS);
   }
 }
 
 /** Through the running server's API (`--server`): the server holds the data dir, the CLI only uploads and polls. */
-export async function importThroughServer(input: ImportInput, server: { url: string; token: string }, context: CliContext): Promise<number> {
+export async function importThroughServer(
+  input: ImportInput,
+  server: { url: string; token: string },
+  context: CliContext,
+): Promise<number> {
   const { io } = context;
   const api = createApiClient(server);
   const progress = createProgress(io);
@@ -42,7 +57,8 @@ export async function importThroughServer(input: ImportInput, server: { url: str
     }
     progress.end();
     if (job.invalidRows > 0) printErrors(io, await errors(), job.invalidRows);
-    if (input.errorsFile && job.invalidRows > 0) await api.download(`/api/imports/${job.id}/errors.xlsx`, input.errorsFile);
+    if (input.errorsFile && job.invalidRows > 0)
+      await api.download(`/api/imports/${job.id}/errors.xlsx`, input.errorsFile);
     printSummary(io, job, (performance.now() - started) / 1000);
     return job.status === 'completed' ? EXIT.ok : EXIT.failure;
   } finally {

@@ -13,7 +13,8 @@ const STATUS_ZH: Readonly<Record<ImportJobDto['status'], string>> = {
 
 /** An unfinished job of the same file was picked up: say where (FT-1). */
 export function announceResume(io: CliIo, job: ImportJobDto): void {
-  if (job.resumeCount > 0 && job.resumedFromRow !== null) io.err(`继续未完成的导入 ${job.id}：前 ${job.resumedFromRow.toLocaleString('en-US')} 行已处理，从其后继续\n`);
+  if (job.resumeCount > 0 && job.resumedFromRow !== null)
+    io.err(`继续未完成的导入 ${job.id}：前 ${job.resumedFromRow.toLocaleString('en-US')} 行已处理，从其后继续\n`);
 }
 
 /** All-or-nothing with bad rows: nothing was written. */
@@ -31,8 +32,11 @@ export function printErrors(io: CliIo, errors: readonly ImportErrorDto[], invali
 export function printSummary(io: CliIo, job: ImportJobDto, seconds: number): void {
   const rate = seconds > 0 ? Math.round(job.totalRows / seconds) : 0;
   io.out(`导入任务 ${job.id}：${STATUS_ZH[job.status]}\n`);
-  io.out(`  共 ${job.totalRows.toLocaleString('en-US')} 行：新增 ${job.insertedRows.toLocaleString('en-US')}，已登记（未重复导入）${job.existingRows.toLocaleString('en-US')}，有误 ${job.invalidRows.toLocaleString('en-US')}\n`);
-  if (job.resumedFromRow !== null) io.out(`  本次从第 ${job.resumedFromRow.toLocaleString('en-US')} 行之后续传（第 ${job.resumeCount} 次续传）\n`);
+  io.out(
+    `  共 ${job.totalRows.toLocaleString('en-US')} 行：新增 ${job.insertedRows.toLocaleString('en-US')}，已登记（未重复导入）${job.existingRows.toLocaleString('en-US')}，有误 ${job.invalidRows.toLocaleString('en-US')}\n`,
+  );
+  if (job.resumedFromRow !== null)
+    io.out(`  本次从第 ${job.resumedFromRow.toLocaleString('en-US')} 行之后续传（第 ${job.resumeCount} 次续传）\n`);
   io.out(`  用时 ${seconds.toFixed(1)} 秒，约 ${rate.toLocaleString('en-US')} 行/秒\n`);
   if (job.failure) io.err(`  失败原因：${job.failure}\n`);
 }

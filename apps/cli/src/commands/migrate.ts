@@ -14,7 +14,11 @@ export const migrateCommand: Command = {
     const session = await context.openSession('migrate', { migrate: false });
     try {
       const applied = await migrate(session.services.database);
-      context.io.out(applied.length === 0 ? '数据库已是最新，无需迁移\n' : `已执行 ${applied.length} 个迁移：\n${applied.map((name) => `  ${name}\n`).join('')}`);
+      context.io.out(
+        applied.length === 0
+          ? '数据库已是最新，无需迁移\n'
+          : `已执行 ${applied.length} 个迁移：\n${applied.map((name) => `  ${name}\n`).join('')}`,
+      );
       return EXIT.ok;
     } finally {
       await session.close();

@@ -41,19 +41,20 @@ export function sendError(
   return reply.code(ERROR_STATUS[code]).send(body);
 }
 
-type ZodIssueLike = { code?: string; maximum?: unknown; path?: PropertyKey[] };
+/** One entry of fastify-type-provider-zod's `validation`: the zod issue's code is the keyword, its other keys the params. */
+type ValidationItem = { instancePath: string; message?: string; keyword?: string; params?: unknown };
 
 function validationError(
   request: FastifyRequest,
   reply: FastifyReply,
-  error: { validation: { instancePath: string; message?: string; params?: unknown }[]; validationContext?: string },
+  error: { validation: ValidationItem[]; validationContext?: string },
 ) {
   const first = error.validation[0];
-  const issue = (first?.params as { issue?: ZodIssueLike } | undefined)?.issue;
-  const field =
-    fieldPath(first?.instancePath ?? '') || (issue?.path ?? []).join('.') || error.validationContext || 'body';
-  if (field === 'limit' && issue?.code === 'too_big')
-    return sendError(request, reply, 'LIMIT_TOO_LARGE', { max: String(issue.maximum ?? '') }, 'limit');
+  const field = fieldPath(first?.instancePath ?? '') || error.validationContext || 'body';
+  if (field === 'limit' && first?.keyword === 'too_big') {
+    const maximum = (first.params as { maximum?: unknown } | undefined)?.maximum;
+    return sendError(request, reply, 'LIMIT_TOO_LARGE', { max: String(maximum ?? '') }, 'limit');
+  }
   const details = error.validation
     .slice(0, 20)
     .map((item) => ({ field: fieldPath(item.instancePath) || field, message: item.message }));

@@ -38,7 +38,10 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ services: Services }> = 
 
   app.get(
     '/api/applications/:id',
-    { config: { permission: 'eligibility:read' }, schema: { tags, params: IdParams, response: { 200: ApplicationDto } } },
+    {
+      config: { permission: 'eligibility:read' },
+      schema: { tags, params: IdParams, response: { 200: ApplicationDto } },
+    },
     async (request) => services.applications.get(actorOf(request), request.params.id),
   );
 

@@ -12,7 +12,10 @@ export function sendWorkbook(reply: FastifyReply, file: { fileName: string; stre
   const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return reply
     .type(XLSX_TYPE)
-    .header('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+    .header(
+      'Content-Disposition',
+      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    )
     .header('Cache-Control', 'no-store')
     .send(file.stream);
 }

@@ -1,8 +1,9 @@
 import type { ComponentType } from 'react';
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter } from 'react-router';
 import { Spin } from 'antd';
 import { SignedInLayout } from './shell/signed-in-layout.tsx';
 import { RequirePermission } from './shell/require-permission.tsx';
+import { HomeRedirect } from './shell/home-redirect.tsx';
 import { NotFoundPage } from './shell/not-found-page.tsx';
 
 /** Each page is its own chunk, loaded when first visited. */
@@ -18,10 +19,16 @@ export function createAppRouter() {
           path: '/',
           Component: SignedInLayout,
           children: [
-            { index: true, element: <Navigate to="/elders" replace /> },
+            { index: true, Component: HomeRedirect },
             {
               path: 'elders',
-              lazy: page(async () => (await import('../features/elders/components/elder-list-page.tsx')).ElderListPage),
+              element: <RequirePermission permission="elder:read" />,
+              children: [
+                {
+                  index: true,
+                  lazy: page(async () => (await import('../features/elders/components/elder-list-page.tsx')).ElderListPage),
+                },
+              ],
             },
             {
               path: 'elders/new',
@@ -35,7 +42,13 @@ export function createAppRouter() {
             },
             {
               path: 'elders/:id',
-              lazy: page(async () => (await import('../features/elders/components/elder-detail-page.tsx')).ElderDetailPage),
+              element: <RequirePermission permission="elder:read" />,
+              children: [
+                {
+                  index: true,
+                  lazy: page(async () => (await import('../features/elders/components/elder-detail-page.tsx')).ElderDetailPage),
+                },
+              ],
             },
             {
               path: 'elders/:id/edit',

@@ -20,11 +20,10 @@ function raiseRuleDetail(rule: RaiseRuleCode, flags: AssessmentFlags, counting: 
   }
   const counts = RISK_EVENT_TYPES.map((type) => ({ type, count: flags.riskEventsLast30Days[type] }));
   const sum = counts.reduce((total, entry) => total + entry.count, 0);
+  // `sum`: all events together reach the threshold (all types are named); `perType`: one type does.
   const counted =
     counting === 'sum'
-      ? sum >= RISK_EVENT_THRESHOLD
-        ? counts.filter((entry) => entry.count > 0)
-        : []
+      ? counts.filter((entry) => entry.count > 0 && sum >= RISK_EVENT_THRESHOLD)
       : counts.filter((entry) => entry.count >= RISK_EVENT_THRESHOLD);
   return counted.length > 0 ? counted.map((entry) => `${entry.type} ${entry.count}`).join(', ') : undefined;
 }

@@ -37,15 +37,15 @@ describe('assessment §6 MZ/T 039-2013 level grid', () => {
   });
 
   it('every grade combination outside the three gaps is classified', () => {
-    const gaps: string[] = [];
-    for (let adl = 0; adl <= 3; adl += 1)
-      for (let mental = 0; mental <= 3; mental += 1)
-        for (let perception = 0; perception <= 3; perception += 1)
-          for (let social = 0; social <= 3; social += 1) {
-            if (mztBaseLevel(grades(adl, mental, perception, social)) === 'unclassified') {
-              gaps.push(`${adl}${mental}${perception}${social}`);
-            }
-          }
+    const range = [0, 1, 2, 3];
+    const all = range.flatMap((adl) =>
+      range.flatMap((mental) =>
+        range.flatMap((perception) => range.map((social) => grades(adl, mental, perception, social))),
+      ),
+    );
+    const gaps = all
+      .filter((input) => mztBaseLevel(input) === 'unclassified')
+      .map((input) => `${input.adl}${input.mental}${input.perception}${input.social}`);
     // 0003; 2000; and the 7 combinations of {1,2}^3 other than 222.
     expect(gaps.sort()).toEqual(['0003', '2000', '2111', '2112', '2121', '2122', '2211', '2212', '2221']);
   });

@@ -53,7 +53,7 @@ describe('assessment §3 errors: codes and fields', () => {
   });
 
   it('ASSESSMENT_ITEM_MISSING for an absent item and for null, in definition order', () => {
-    const answers = { ...best(GBT42195_2022), 'mental.memory': null };
+    const answers: Record<string, unknown> = { ...best(GBT42195_2022), 'mental.memory': null };
     delete answers['perceptionSocial.hearing'];
     const error = errorOf(GBT42195_2022, answers);
     expect(error).toMatchObject({ code: 'ASSESSMENT_ITEM_MISSING', field: 'answers.mental.memory' });

@@ -31,7 +31,7 @@ const entriesArbitrary = fc.array(entryArbitrary, { minLength: 1, maxLength: 40 
       amount: fen(draft.kind === 'payment' ? draft.amount : -draft.amount),
       kind: draft.kind,
       reversesId: null,
-      recoversId: draft.kind === 'recovery' ? 'x0' : null,
+      recoversId: draft.kind === 'recovery' ? 'paid-elsewhere' : null,
     }),
   ),
 );
@@ -100,5 +100,20 @@ describe('SUB-1 ledger: balances are derived (REL-2)', () => {
     if (!first.ok) throw new Error('reversal refused');
     const again = payment('p2', 60000);
     expect(livePayments([original, { ...first.value, id: 'r1' }, again]).map((entry) => entry.id)).toEqual(['p2']);
+  });
+});
+
+describe('REL-3 a recovered payment is reversed only after its recovery', () => {
+  it('refuses to reverse a payment with a standing recovery, and allows it once the recovery is reversed', () => {
+    const original = payment('p1', 60000);
+    const recovery: LedgerEntry = { ...original, id: 'c1', kind: 'recovery', amount: fen(-60000), recoversId: 'p1' };
+    expect(reverse(original, [original, recovery], 'bank failed')).toEqual({
+      ok: false,
+      error: { code: 'LEDGER_ENTRY_NOT_REVERSIBLE', reason: 'recovered' },
+    });
+    const undo = reverse(recovery, [original, recovery], 'bank failed');
+    if (!undo.ok) throw new Error('recovery reversal refused');
+    const entries = [original, recovery, { ...undo.value, id: 'r1' }];
+    expect(reverse(original, entries, 'bank failed').ok).toBe(true);
   });
 });

@@ -98,11 +98,15 @@ export function balancesByProgramme(entries: readonly LedgerEntry[]): ProgrammeB
 export const reversedIds = (entries: readonly LedgerEntry[]): Set<string> =>
   new Set(entries.flatMap((entry) => (entry.reversesId === null ? [] : [entry.reversesId])));
 
-export type ReverseError = { readonly code: 'LEDGER_ENTRY_NOT_REVERSIBLE'; readonly reason: 'reversal' | 'alreadyReversed' };
+export type ReverseError = {
+  readonly code: 'LEDGER_ENTRY_NOT_REVERSIBLE';
+  readonly reason: 'reversal' | 'alreadyReversed' | 'recovered';
+};
 
 /**
  * A correction is a reversing entry pointing at the original (REL-2): same slot, negated amount.
- * A reversal is never reversed, and an entry is reversed at most once.
+ * A reversal is never reversed, and an entry is reversed at most once. A payment with a standing
+ * recovery is not reversed before that recovery is (the slot would go below zero).
  */
 export function reverse(
   original: LedgerEntry,
@@ -110,8 +114,10 @@ export function reverse(
   reason: string,
 ): Result<NewLedgerEntry, ReverseError> {
   if (original.kind === 'reversal') return err({ code: 'LEDGER_ENTRY_NOT_REVERSIBLE', reason: 'reversal' });
-  if (reversedIds(entries).has(original.id))
-    return err({ code: 'LEDGER_ENTRY_NOT_REVERSIBLE', reason: 'alreadyReversed' });
+  const reversed = reversedIds(entries);
+  if (reversed.has(original.id)) return err({ code: 'LEDGER_ENTRY_NOT_REVERSIBLE', reason: 'alreadyReversed' });
+  if (entries.some((entry) => entry.recoversId === original.id && !reversed.has(entry.id)))
+    return err({ code: 'LEDGER_ENTRY_NOT_REVERSIBLE', reason: 'recovered' });
   return ok({
     programme: original.programme,
     payee: original.payee,

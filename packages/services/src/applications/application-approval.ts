@@ -79,11 +79,14 @@ async function decideForApproval(deps: Deps, row: repo.ApplicationRow) {
   if (!elder) throw new AppError('NOT_FOUND');
   const date = deps.clock.today();
   const { resolved, decisions } = await deps.eligibility.evaluate(elder, date);
-  if (!resolved)
-    throw new AppError('PROFILE_NOT_BOUND', { regionCode: elder.residenceRegionCode, date }, 'elderId');
+  if (!resolved) throw new AppError('PROFILE_NOT_BOUND', { regionCode: elder.residenceRegionCode, date }, 'elderId');
   const decision = decisions.find((candidate) => candidate.programme === row.programme);
   if (!decision)
-    throw new AppError('PROGRAMME_NOT_OFFERED', { profileId: resolved.profile.id, programme: row.programme }, 'programme');
+    throw new AppError(
+      'PROGRAMME_NOT_OFFERED',
+      { profileId: resolved.profile.id, programme: row.programme },
+      'programme',
+    );
   return { elder, date, resolved, decision };
 }
 

@@ -53,7 +53,11 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       if (!locked) throw new AppError('NOT_FOUND');
       requireState(locked, allowed, transition.action);
       const now = clock.now();
-      await repo.updateApplication(tx, { ...key, version: locked.version }, { state: transition.toState, updatedAt: now });
+      await repo.updateApplication(
+        tx,
+        { ...key, version: locked.version },
+        { state: transition.toState, updatedAt: now },
+      );
       await recordTransition(tx, key, { ...transition, fromState: locked.state, decisionId: null }, actor, now);
       await audit.record(
         actor,
@@ -117,7 +121,11 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       throw new AppError('PROFILE_NOT_BOUND', { regionCode: elder.residenceRegionCode, date: today }, 'elderId');
     const decision = evaluation.decisions.find((candidate) => candidate.programme === body.programme);
     if (!decision)
-      throw new AppError('PROGRAMME_NOT_OFFERED', { profileId: resolved.profile.id, programme: body.programme }, 'programme');
+      throw new AppError(
+        'PROGRAMME_NOT_OFFERED',
+        { profileId: resolved.profile.id, programme: body.programme },
+        'programme',
+      );
     return { elder, resolved, decision, today };
   }
 

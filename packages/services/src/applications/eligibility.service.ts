@@ -93,7 +93,9 @@ export function createEligibilityService(deps: EligibilityServiceDeps) {
         elderBlindIndex: row.idNumberBlindIndex,
         details: {
           date: evaluation.date,
-          profile: evaluation.resolved ? `${evaluation.resolved.profile.id}@${evaluation.resolved.version.version}` : null,
+          profile: evaluation.resolved
+            ? `${evaluation.resolved.profile.id}@${evaluation.resolved.version.version}`
+            : null,
         },
       });
       return toEligibilityDto(row, evaluation);

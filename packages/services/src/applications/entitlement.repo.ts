@@ -68,7 +68,11 @@ export async function endEntitlement(
     .update(entitlements)
     .set({ state: 'ended', endDate, endReason, updatedAt: now, version: sql`${entitlements.version} + 1` })
     .where(
-      and(eq(entitlements.countyCode, key.countyCode), eq(entitlements.id, key.id), sql`${entitlements.state} <> 'ended'`),
+      and(
+        eq(entitlements.countyCode, key.countyCode),
+        eq(entitlements.id, key.id),
+        sql`${entitlements.state} <> 'ended'`,
+      ),
     )
     .returning({ id: entitlements.id });
   return changed.length === 1;
@@ -79,7 +83,9 @@ export async function flagEntitlement(db: Db, key: { countyCode: string; id: str
   const changed = await db
     .update(entitlements)
     .set({ state: 'flagged', updatedAt: now, version: sql`${entitlements.version} + 1` })
-    .where(and(eq(entitlements.countyCode, key.countyCode), eq(entitlements.id, key.id), eq(entitlements.state, 'active')))
+    .where(
+      and(eq(entitlements.countyCode, key.countyCode), eq(entitlements.id, key.id), eq(entitlements.state, 'active')),
+    )
     .returning({ id: entitlements.id });
   return changed.length === 1;
 }

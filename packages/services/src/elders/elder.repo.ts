@@ -73,6 +73,24 @@ export async function findElder(db: Db, id: string, scopes: readonly string[]): 
   return row;
 }
 
+/**
+ * The read path in one round trip: the elder inside `scopes` (AZ-2) with its residence region's
+ * name. `scopes` undefined means unscoped (benchmark baseline only; services always pass scopes).
+ */
+export async function findElderWithRegionName(
+  db: Db,
+  id: string,
+  scopes: readonly string[] | undefined,
+): Promise<{ row: ElderRow; regionName: string | null } | undefined> {
+  const [found] = await db
+    .select({ row: elders, regionName: regions.name })
+    .from(elders)
+    .leftJoin(regions, eq(regions.code, elders.residenceRegionCode))
+    .where(scopes ? and(eq(elders.id, id), scopeCondition(scopes)) : eq(elders.id, id))
+    .limit(1);
+  return found;
+}
+
 /** Unscoped existence check, only to label a denial in the audit row (never shown to the caller). */
 export async function elderCountyOf(db: Db, id: string): Promise<string | undefined> {
   const [row] = await db.select({ countyCode: elders.countyCode }).from(elders).where(eq(elders.id, id)).limit(1);

@@ -26,14 +26,21 @@ export const ELDER_EXPORT_COLUMNS: readonly SheetColumn[] = [
 
 const SEX_ZH: Readonly<Record<string, string>> = { male: '男', female: '女' };
 const STATUS_ZH: Readonly<Record<string, string>> = { active: '在册', deceased: '已故', movedOut: '迁出' };
-const isCategory = (value: string): value is ElderCategory => (DECLARED_CATEGORIES as readonly string[]).includes(value);
-const livingName = (value: string): string => (value in LIVING_SITUATION_NAMES_ZH ? LIVING_SITUATION_NAMES_ZH[value as keyof typeof LIVING_SITUATION_NAMES_ZH] : value);
+const isCategory = (value: string): value is ElderCategory =>
+  (DECLARED_CATEGORIES as readonly string[]).includes(value);
+const livingName = (value: string): string =>
+  value in LIVING_SITUATION_NAMES_ZH
+    ? LIVING_SITUATION_NAMES_ZH[value as keyof typeof LIVING_SITUATION_NAMES_ZH]
+    : value;
 
 /**
  * One export line (ENC-3): only masked ID numbers and phones; the street address only for roles
  * with address rights, else cut to the community. Strings are escaped by the sheet writer (API-8).
  */
-export function elderExportCells(row: ElderExportRow, context: { today: IsoDate; regionName: string | undefined; fullAddress: boolean }): (string | number | null)[] {
+export function elderExportCells(
+  row: ElderExportRow,
+  context: { today: IsoDate; regionName: string | undefined; fullAddress: boolean },
+): (string | number | null)[] {
   const contact = (row.contacts as StoredContact[])[0];
   return [
     row.name,

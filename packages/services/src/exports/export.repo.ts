@@ -24,7 +24,9 @@ export type ExportCursor = { residenceRegionCode: string; id: string };
 
 /** One page of the filtered list in (residence region, id) order, after `cursor` (keyset paging: no OFFSET scans). */
 export async function elderExportPage(db: Db, query: ElderQuery, cursor: ExportCursor | undefined, limit: number) {
-  const after = cursor ? sql`(${elders.residenceRegionCode}, ${elders.id}) > (${cursor.residenceRegionCode}, ${cursor.id}::uuid)` : undefined;
+  const after = cursor
+    ? sql`(${elders.residenceRegionCode}, ${elders.id}) > (${cursor.residenceRegionCode}, ${cursor.id}::uuid)`
+    : undefined;
   return db
     .select(exportColumns)
     .from(elders)

@@ -36,19 +36,26 @@ describe('elder export (REG-6, API-8, ENC-3)', () => {
     const admin = actorWith('civilAffairsAdmin', '330102');
     const idNumber = makeCitizenId('330102', '1941-06-01' as IsoDate, 7, 'male');
     for (const [index, hostile] of HOSTILE.entries()) {
-      await context.services.elders.create(admin, buildElder({
-        ...(index === 0 ? { idNumber } : {}),
-        name: '王五',
-        phone: '13912345678',
-        residenceRegionCode: '330102003001',
-        address: hostile,
-        contacts: [{ name: '赵六', relation: hostile.slice(0, 20), role: 'emergency', phone: '13800138000' }],
-      }));
+      await context.services.elders.create(
+        admin,
+        buildElder({
+          ...(index === 0 ? { idNumber } : {}),
+          name: '王五',
+          phone: '13912345678',
+          residenceRegionCode: '330102003001',
+          address: hostile,
+          contacts: [{ name: '赵六', relation: hostile.slice(0, 20), role: 'emergency', phone: '13800138000' }],
+        }),
+      );
     }
     const exported = await context.services.exports.elders(admin, { regionCode: '330102003001' });
     const bytes = await bytesOf(exported.stream);
     const summary = await exported.done;
-    expect(summary).toMatchObject({ rows: HOSTILE.length, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+    expect(summary).toMatchObject({
+      rows: HOSTILE.length,
+      bytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
 
     const sheet = await sheetOf(bytes);
     const header = sheet.getRow(1).values as unknown[];
@@ -75,12 +82,19 @@ describe('elder export (REG-6, API-8, ENC-3)', () => {
     const bytes = await bytesOf(exported.stream);
     await exported.done;
     const audit = await context.services.audit.search({ actorId: admin.userId, action: 'elder.export' }, 5, 0);
-    expect(audit.items[0]?.details).toMatchObject({ rows: 1, sha256: createHash('sha256').update(bytes).digest('hex'), filters: { regionCode: '330102004001', status: 'active' } });
+    expect(audit.items[0]?.details).toMatchObject({
+      rows: 1,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      filters: { regionCode: '330102004001', status: 'active' },
+    });
   });
 
   it('cuts the address to the community for a role without address rights', async () => {
     const admin = actorWith('civilAffairsAdmin', '330102');
-    await context.services.elders.create(admin, buildElder({ residenceRegionCode: '330102005001', address: '某路 1 号 2 幢 301 室' }));
+    await context.services.elders.create(
+      admin,
+      buildElder({ residenceRegionCode: '330102005001', address: '某路 1 号 2 幢 301 室' }),
+    );
     const worker = actorWith('communityWorker', '330102005001');
     const exported = await context.services.exports.elders(worker, {});
     const sheet = await sheetOf(await bytesOf(exported.stream));
@@ -93,7 +107,9 @@ describe('elder export (REG-6, API-8, ENC-3)', () => {
 
   it('answers 404 for a region outside the export scope, audited (AZ-3)', async () => {
     const worker = actorWith('communityWorker', '330102005001');
-    await expect(context.services.exports.elders(worker, { regionCode: '330102006' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(context.services.exports.elders(worker, { regionCode: '330102006' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     const denied = await context.services.audit.search({ actorId: worker.userId, outcome: 'denied' }, 5, 0);
     expect(denied.items[0]?.action).toBe('elder.export');
   });

@@ -29,22 +29,37 @@ export function createExportService(deps: ExportServiceDeps) {
     const scopes = scopesOf(actor, 'elder:export');
     const region = filters.regionCode;
     if (region && !scopes.some((scope) => region.startsWith(scope) || scope.startsWith(region))) {
-      await audit.record(actor, { action: 'elder.export', resourceType: 'elder', outcome: 'denied', reason: 'regionOutOfScope', details: { regionCode: region } });
+      await audit.record(actor, {
+        action: 'elder.export',
+        resourceType: 'elder',
+        outcome: 'denied',
+        reason: 'regionOutOfScope',
+        details: { regionCode: region },
+      });
       throw new AppError('NOT_FOUND');
     }
     const band = filters.ageBand ? birthRangeOfAgeBand(filters.ageBand, clock.today(), birthDateForAge) : {};
-    return { scopes, regionCode: region, category: filters.category, status: filters.status, namePrefix: filters.name, bornAfter: band.after, bornOnOrBefore: band.onOrBefore };
+    return {
+      scopes,
+      regionCode: region,
+      category: filters.category,
+      status: filters.status,
+      namePrefix: filters.name,
+      bornAfter: band.after,
+      bornOnOrBefore: band.onOrBefore,
+    };
   }
 
   async function writeRows(writer: SheetWriter, query: ElderQuery, fullAddress: boolean): Promise<number> {
     const names = new Map<string, string>();
     const today = clock.today();
     let rows = 0;
-    for (let cursor: ExportCursor | undefined; ; ) {
+    for (let cursor: ExportCursor | undefined; ;) {
       const page: ElderExportRow[] = await elderExportPage(db, query, cursor, EXPORT_PAGE_ROWS);
       const missing = [...new Set(page.map((row) => row.residenceRegionCode))].filter((code) => !names.has(code));
       for (const region of await regionsByCodes(db, missing)) names.set(region.code, region.name);
-      for (const row of page) writer.add(elderExportCells(row, { today, regionName: names.get(row.residenceRegionCode), fullAddress }));
+      for (const row of page)
+        writer.add(elderExportCells(row, { today, regionName: names.get(row.residenceRegionCode), fullAddress }));
       rows += page.length;
       const last = page.at(-1);
       if (!last || page.length < EXPORT_PAGE_ROWS) return rows;
@@ -59,7 +74,10 @@ export function createExportService(deps: ExportServiceDeps) {
      * The filtered elder list as a streamed .xlsx (REG-6, API-8): masked, formula-escaped, ID numbers
      * and phones as text. Audited at the end with the filters, row count and the file's SHA-256.
      */
-    async elders(actor: Actor, filters: ElderExportQuery): Promise<{ fileName: string; stream: Readable; done: Promise<ExportSummary> }> {
+    async elders(
+      actor: Actor,
+      filters: ElderExportQuery,
+    ): Promise<{ fileName: string; stream: Readable; done: Promise<ExportSummary> }> {
       const query = await queryOf(actor, filters);
       const { stream, writer } = createSheetWriter();
       writer.addSheet('老人名单', ELDER_EXPORT_COLUMNS);
@@ -70,15 +88,27 @@ export function createExportService(deps: ExportServiceDeps) {
           rows = await writeRows(writer, query, fullAddress);
           const file = await writer.finish();
           const summary = { rows, ...file };
-          await audit.record(actor, { action: 'elder.export', resourceType: 'elder', details: { filters, rows, bytes: file.bytes, sha256: file.sha256, masked: true } });
+          await audit.record(actor, {
+            action: 'elder.export',
+            resourceType: 'elder',
+            details: { filters, rows, bytes: file.bytes, sha256: file.sha256, masked: true },
+          });
           return summary;
         } catch (error) {
-          await audit.record(actor, { action: 'elder.export', resourceType: 'elder', outcome: 'error', reason: 'aborted', details: { filters, rows } });
+          await audit.record(actor, {
+            action: 'elder.export',
+            resourceType: 'elder',
+            outcome: 'error',
+            reason: 'aborted',
+            details: { filters, rows },
+          });
           stream.destroy(error instanceof Error ? error : new Error(String(error)));
           throw error;
         }
       })();
-      done.catch((error: unknown) => deps.log?.(`export stopped: ${error instanceof Error ? error.message : String(error)}`));
+      done.catch((error: unknown) =>
+        deps.log?.(`export stopped: ${error instanceof Error ? error.message : String(error)}`),
+      );
       return { fileName: `老人名单-${clock.today()}.xlsx`, stream, done };
     },
   };

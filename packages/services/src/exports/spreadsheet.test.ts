@@ -28,7 +28,10 @@ describe('spreadsheet cells (API-8, FT-17)', () => {
 
   it('writes =HYPERLINK(…), +1 and @SUM escaped, and an 18-digit ID number as 18-character text', async () => {
     const { stream, writer } = createSheetWriter();
-    writer.addSheet('s', [{ header: 'a', width: 10 }, { header: 'id', width: 20, text: true }]);
+    writer.addSheet('s', [
+      { header: 'a', width: 10 },
+      { header: 'id', width: 20, text: true },
+    ]);
     writer.add(['=HYPERLINK("http://evil.example","x")', '330102194403150021']);
     writer.add(['+1', '11010519491231002X']);
     writer.add(['@SUM(A1:A2)', 42]);
@@ -42,7 +45,11 @@ describe('spreadsheet cells (API-8, FT-17)', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.read(Readable.from(chunks));
     const sheet = workbook.worksheets[0];
-    expect(sheet?.getRow(2).values).toEqual([undefined, `'=HYPERLINK("http://evil.example","x")`, '330102194403150021']);
+    expect(sheet?.getRow(2).values).toEqual([
+      undefined,
+      `'=HYPERLINK("http://evil.example","x")`,
+      '330102194403150021',
+    ]);
     expect(sheet?.getRow(2).getCell(2).type).toBe(ExcelJS.ValueType.String);
     expect(sheet?.getRow(3).values).toEqual([undefined, "'+1", '11010519491231002X']);
     expect(sheet?.getRow(4).values).toEqual([undefined, "'@SUM(A1:A2)", 42]);

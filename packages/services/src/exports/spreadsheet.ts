@@ -48,7 +48,11 @@ export function createSheetWriter(): { stream: Readable; writer: SheetWriter } {
     addSheet(name, columns) {
       sheet?.commit();
       sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-      sheet.columns = columns.map((column) => ({ header: column.header, width: column.width, ...(column.text ? { style: { numFmt: '@' } } : {}) }));
+      sheet.columns = columns.map((column) => ({
+        header: column.header,
+        width: column.width,
+        ...(column.text ? { style: { numFmt: '@' } } : {}),
+      }));
       sheet.getRow(1).font = { bold: true };
       sheet.getRow(1).commit();
     },

@@ -41,7 +41,7 @@ export async function generateDataset(
     onProgress: options.onProgress,
   });
   const eldersDone = performance.now();
-  await services.database.exec('ANALYZE');
+  await services.database.exec('ANALYZE elders, elder_identities, regions');
   const marker: DatasetMarker = {
     scale: scale.name,
     seed: options.seed,

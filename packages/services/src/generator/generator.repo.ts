@@ -101,3 +101,18 @@ export async function writeSetting(db: Db, key: string, value: unknown, now: Dat
     .values({ key, value, updatedAt: now })
     .onConflictDoUpdate({ target: appSettings.key, set: { value, updatedAt: now } });
 }
+
+/** A random sample of elder ids under a region prefix (benchmarks read them back). */
+export async function sampleElderIds(db: Db, prefix: string, limit: number): Promise<string[]> {
+  const found = await rows<{ id: string }>(
+    db,
+    sql`SELECT id FROM elders WHERE residence_region_code LIKE ${`${prefix}%`} ORDER BY random() LIMIT ${limit}`,
+  );
+  return found.map((row) => row.id);
+}
+
+/** The engine's own version string (`SELECT version()`), for benchmark reports. */
+export async function serverVersion(db: Db): Promise<string> {
+  const [row] = await rows<{ version: string }>(db, sql`SELECT version() AS version`);
+  return row?.version ?? 'unknown';
+}

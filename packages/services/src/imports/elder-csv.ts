@@ -1,5 +1,10 @@
 import type { ElderCreateBody } from '@kangyang/contracts/elder';
-import { CATEGORY_NAMES_ZH, ELDER_IMPORT_COLUMNS, LIVING_SITUATION_NAMES_ZH, type ElderImportKey } from '@kangyang/contracts/import';
+import {
+  CATEGORY_NAMES_ZH,
+  ELDER_IMPORT_COLUMNS,
+  LIVING_SITUATION_NAMES_ZH,
+  type ElderImportKey,
+} from '@kangyang/contracts/import';
 
 /** RFC 4180 quoting: fields holding a comma, quote or line break are quoted, quotes doubled. */
 export const csvField = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);

@@ -17,7 +17,9 @@ export const normaliseHeader = (header: string): string =>
     .toLowerCase();
 
 const HEADER_KEYS: ReadonlyMap<string, ElderImportKey> = new Map(
-  ELDER_IMPORT_COLUMNS.flatMap((column) => [column.header, column.key, ...column.aliases].map((name) => [normaliseHeader(name), column.key] as const)),
+  ELDER_IMPORT_COLUMNS.flatMap((column) =>
+    [column.header, column.key, ...column.aliases].map((name) => [normaliseHeader(name), column.key] as const),
+  ),
 );
 
 /** Maps header cells to template keys (the first of duplicate columns wins); a missing required column fails the file. */
@@ -48,31 +50,35 @@ function valuesOf(cells: readonly string[], keys: readonly (ElderImportKey | und
 }
 
 /**
- * Streams the elder rows of an import file: the first non-blank row is the header; blank rows
- * are skipped (they keep their place in the row numbers).
+ * Streams the elder rows of an import file in chunks: the first non-blank row is the header; blank
+ * rows are skipped (they keep their place in the row numbers).
  */
-export async function* readElderRows(path: string, format: ImportFormat, progress?: ReadProgress): AsyncGenerator<ElderRowIn> {
+export async function* readElderRows(path: string, format: ImportFormat, progress?: ReadProgress): AsyncGenerator<ElderRowIn[]> {
   let keys: (ElderImportKey | undefined)[] | undefined;
   let index = 0;
-  for await (const row of readSheetRows(path, format, progress)) {
-    if (!keys) {
-      if (row.cells.every((cell) => cell.trim() === '')) continue;
-      keys = mapHeader(row.cells);
-      continue;
+  for await (const chunk of readSheetRows(path, format, progress)) {
+    const rows: ElderRowIn[] = [];
+    for (const row of chunk) {
+      if (!keys) {
+        if (!row.cells.every((cell) => cell.trim() === '')) keys = mapHeader(row.cells);
+        continue;
+      }
+      const values = valuesOf(row.cells, keys);
+      if (!values) continue;
+      index += 1;
+      rows.push({ index, rowNumber: row.rowNumber, values });
     }
-    const values = valuesOf(row.cells, keys);
-    if (!values) continue;
-    index += 1;
-    yield { index, rowNumber: row.rowNumber, values };
+    if (rows.length > 0) yield rows;
   }
   if (!keys) throw new AppError('IMPORT_FILE_INVALID', { detail: '没有表头行' });
 }
 
 /** Reads just the header (and fails like the full read would), so an upload answers at once. */
 export async function checkHeader(path: string, format: ImportFormat): Promise<void> {
-  for await (const row of readSheetRows(path, format)) {
-    if (row.cells.every((cell) => cell.trim() === '')) continue;
-    mapHeader(row.cells);
+  for await (const chunk of readSheetRows(path, format)) {
+    const header = chunk.find((row) => !row.cells.every((cell) => cell.trim() === ''));
+    if (!header) continue;
+    mapHeader(header.cells);
     return;
   }
   throw new AppError('IMPORT_FILE_INVALID', { detail: '没有表头行' });

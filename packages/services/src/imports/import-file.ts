@@ -55,11 +55,14 @@ export async function placeUpload(dir: string, upload: StoredUpload, jobId: stri
   return target;
 }
 
-export const importFilePath = (dir: string, jobId: string, format: ImportFormat): string => join(dir, `${jobId}.${format}`);
+export const importFilePath = (dir: string, jobId: string, format: ImportFormat): string =>
+  join(dir, `${jobId}.${format}`);
 
 /** Uploaded files hold personal data in clear: removed as soon as their job no longer needs them. */
 export async function removeImportFile(dir: string, jobId: string): Promise<void> {
-  await Promise.all((['csv', 'xlsx'] as const).map((format) => rm(importFilePath(dir, jobId, format), { force: true })));
+  await Promise.all(
+    (['csv', 'xlsx'] as const).map((format) => rm(importFilePath(dir, jobId, format), { force: true })),
+  );
 }
 
 export async function fileSize(path: string): Promise<number> {
@@ -100,7 +103,8 @@ async function checkXlsxDirectory(handle: Awaited<ReturnType<typeof open>>, tail
   let unpacked = 0;
   let hasWorkbook = false;
   for (let index = 0; index < entries; index += 1) {
-    if (offset + 46 > directory.length || directory.readUInt32LE(offset) !== ZIP_DIRECTORY_ENTRY) throw invalid('压缩包目录已损坏');
+    if (offset + 46 > directory.length || directory.readUInt32LE(offset) !== ZIP_DIRECTORY_ENTRY)
+      throw invalid('压缩包目录已损坏');
     const entrySize = directory.readUInt32LE(offset + 24);
     const nameLength = directory.readUInt16LE(offset + 28);
     const name = directory.toString('utf8', offset + 46, offset + 46 + nameLength);

@@ -1,4 +1,12 @@
-import { CATEGORY_NAMES_ZH, ImportPreview, LIVING_SITUATION_NAMES_ZH, type ImportPreviewRow, type ImportJobDto, type ImportMode, type ImportStatus } from '@kangyang/contracts/import';
+import {
+  CATEGORY_NAMES_ZH,
+  ImportPreview,
+  LIVING_SITUATION_NAMES_ZH,
+  type ImportPreviewRow,
+  type ImportJobDto,
+  type ImportMode,
+  type ImportStatus,
+} from '@kangyang/contracts/import';
 import { errorMessage } from '@kangyang/contracts/errors';
 import { maskIdNumber, maskPhone } from '@kangyang/domain/identity';
 import type { CheckedRow, RowError } from './row-check.ts';
@@ -18,13 +26,16 @@ export function previewRow(row: CheckedRow): ImportPreviewRow {
     idNumber: values.idNumber ? maskIdNumber(values.idNumber) : '',
     phone: values.phone ? maskPhone(values.phone) : null,
     residenceRegionCode: (values.residenceRegionCode ?? '').slice(0, 20),
-    livingSituation: row.body ? LIVING_SITUATION_NAMES_ZH[row.body.livingSituation] : (values.livingSituation ?? '').slice(0, 20),
+    livingSituation: row.body
+      ? LIVING_SITUATION_NAMES_ZH[row.body.livingSituation]
+      : (values.livingSituation ?? '').slice(0, 20),
     categories: row.body ? row.body.categories.map((record) => CATEGORY_NAMES_ZH[record.category]) : [],
     errors: row.errors.map((error) => ({ field: error.field, code: error.code, message: messageOf(error) })),
   };
 }
 
-export const regionScopeOf = (job: Pick<ImportJobRow, 'regionScope'>): string[] => (job.regionScope === '' ? [''] : job.regionScope.split(','));
+export const regionScopeOf = (job: Pick<ImportJobRow, 'regionScope'>): string[] =>
+  job.regionScope === '' ? [''] : job.regionScope.split(',');
 
 export function toJobDto(job: ImportJobRow, options: { withPreview?: boolean } = {}): ImportJobDto {
   const preview = ImportPreview.safeParse(job.preview);

@@ -39,20 +39,28 @@ export type PassDeps = {
 
 export type ImportSource = { path: string; format: ImportFormat };
 
-async function* batchesOf(rows: AsyncIterable<ElderRowIn>, size: number): AsyncGenerator<ElderRowIn[]> {
+/** Re-chunks the reader's row chunks into batches of exactly `size` rows (the last one shorter). */
+async function* batchesOf(chunks: AsyncIterable<ElderRowIn[]>, size: number): AsyncGenerator<ElderRowIn[]> {
   let batch: ElderRowIn[] = [];
-  for await (const row of rows) {
-    batch.push(row);
-    if (batch.length >= size) {
-      yield batch;
-      batch = [];
+  for await (const chunk of chunks) {
+    for (const row of chunk) {
+      batch.push(row);
+      if (batch.length >= size) {
+        yield batch;
+        batch = [];
+      }
     }
   }
   if (batch.length > 0) yield batch;
 }
 
 /** Every checked batch of the file in order, and whether its rows are new since the job's last committed batch. */
-async function* checkedBatches(deps: PassDeps, job: repo.ImportJobRow, source: ImportSource, progress: { bytesRead: number }) {
+async function* checkedBatches(
+  deps: PassDeps,
+  job: repo.ImportJobRow,
+  source: ImportSource,
+  progress: { bytesRead: number },
+) {
   const checker = createRowChecker({ db: deps.db, today: deps.clock.today(), scopes: regionScopeOf(job) });
   for await (const batch of batchesOf(readElderRows(source.path, source.format, progress), deps.batchRows)) {
     const checked = await checker.check(batch);
@@ -67,7 +75,12 @@ const lastIndexOf = (rows: readonly CheckedRow[], fallback: number): number => r
  * (blind index). Progress and counts are committed with each batch's errors, so an interrupted
  * pass resumes after its last batch.
  */
-export async function validatePass(deps: PassDeps, start: repo.ImportJobRow, source: ImportSource, actor: Actor): Promise<repo.ImportJobRow> {
+export async function validatePass(
+  deps: PassDeps,
+  start: repo.ImportJobRow,
+  source: ImportSource,
+  actor: Actor,
+): Promise<repo.ImportJobRow> {
   const { db, cipher } = deps;
   let job = start;
   const size = await fileSize(source.path);
@@ -75,11 +88,22 @@ export async function validatePass(deps: PassDeps, start: repo.ImportJobRow, sou
   const preview: ImportPreviewRow[] = [];
   const needPreview = Array.isArray(start.preview) && start.preview.length === 0;
   for await (const { checked, fresh } of checkedBatches(deps, start, source, progress)) {
-    if (needPreview && preview.length < PREVIEW_ROWS) preview.push(...checked.slice(0, PREVIEW_ROWS - preview.length).map(previewRow));
+    if (needPreview && preview.length < PREVIEW_ROWS)
+      preview.push(...checked.slice(0, PREVIEW_ROWS - preview.length).map(previewRow));
     if (fresh.length === 0) continue;
-    const errors = fresh.flatMap((row) => row.errors.map((error) => ({ rowNumber: row.rowNumber, field: error.field, code: error.code, message: messageOf(error) })));
+    const errors = fresh.flatMap((row) =>
+      row.errors.map((error) => ({
+        rowNumber: row.rowNumber,
+        field: error.field,
+        code: error.code,
+        message: messageOf(error),
+      })),
+    );
     const valid = fresh.filter((row) => row.body !== undefined && row.idNumber !== undefined);
-    const registered = await repo.registeredBlindIndexes(db, valid.map((row) => cipher.blindIndex('idNumber', row.idNumber ?? '')));
+    const registered = await repo.registeredBlindIndexes(
+      db,
+      valid.map((row) => cipher.blindIndex('idNumber', row.idNumber ?? '')),
+    );
     const processed = lastIndexOf(fresh, job.processedRows);
     const patch = {
       processedRows: processed,
@@ -93,18 +117,42 @@ export async function validatePass(deps: PassDeps, start: repo.ImportJobRow, sou
       await repo.insertErrors(tx, job.id, errors);
       return repo.updateJob(tx, job.id, patch);
     });
-    deps.emit({ jobId: job.id, phase: 'validating', processedRows: processed, totalRows: processed, fraction: size === 0 ? 1 : Math.min(1, progress.bytesRead / size), resumedFromRow: job.resumedFromRow });
+    deps.emit({
+      jobId: job.id,
+      phase: 'validating',
+      processedRows: processed,
+      totalRows: processed,
+      fraction: size === 0 ? 1 : Math.min(1, progress.bytesRead / size),
+      resumedFromRow: job.resumedFromRow,
+    });
     if (deps.shouldStop()) return job;
     await yieldToRequests();
   }
-  job = await repo.updateJob(db, job.id, { status: 'validated', totalRows: job.processedRows, updatedAt: deps.clock.now(), ...(needPreview ? { preview } : {}) });
+  job = await repo.updateJob(db, job.id, {
+    status: 'validated',
+    totalRows: job.processedRows,
+    updatedAt: deps.clock.now(),
+    ...(needPreview ? { preview } : {}),
+  });
   await deps.audit.record(actor, {
     action: 'elder.import.validate',
     resourceType: 'importJob',
     resourceIds: [job.id],
-    details: { totalRows: job.totalRows, invalidRows: job.invalidRows, existingRows: job.existingRows, resumedFromRow: job.resumedFromRow },
+    details: {
+      totalRows: job.totalRows,
+      invalidRows: job.invalidRows,
+      existingRows: job.existingRows,
+      resumedFromRow: job.resumedFromRow,
+    },
   });
-  deps.emit({ jobId: job.id, phase: 'validating', processedRows: job.totalRows, totalRows: job.totalRows, fraction: 1, resumedFromRow: job.resumedFromRow });
+  deps.emit({
+    jobId: job.id,
+    phase: 'validating',
+    processedRows: job.totalRows,
+    totalRows: job.totalRows,
+    fraction: 1,
+    resumedFromRow: job.resumedFromRow,
+  });
   return job;
 }
 
@@ -113,8 +161,16 @@ function prepareRows(deps: PassDeps, rows: readonly CheckedRow[], job: repo.Impo
   const today = deps.clock.today();
   return rows.map((row) => {
     if (!row.body) throw new Error(`row ${row.rowNumber} has no body`);
-    const prepared = prepareNewElder(row.body, { id: uuidv7(now.getTime()), today, now, cipher: deps.cipher, createdBy: actor.userId, importJobId: job.id });
-    if (!prepared.ok) throw new Error(`row ${row.rowNumber} failed preparation after validation (${prepared.error.code})`);
+    const prepared = prepareNewElder(row.body, {
+      id: uuidv7(now.getTime()),
+      today,
+      now,
+      cipher: deps.cipher,
+      createdBy: actor.userId,
+      importJobId: job.id,
+    });
+    if (!prepared.ok)
+      throw new Error(`row ${row.rowNumber} failed preparation after validation (${prepared.error.code})`);
     return prepared.value;
   });
 }
@@ -126,15 +182,30 @@ const chainOf = (rows: readonly ElderInsert[]): string | undefined => {
 };
 
 /** One batch: insert (claiming blind indexes, so nothing is duplicated), audit and progress in one short transaction. */
-async function writeBatch(deps: PassDeps, job: repo.ImportJobRow, fresh: readonly CheckedRow[], actor: Actor): Promise<repo.ImportJobRow> {
+async function writeBatch(
+  deps: PassDeps,
+  job: repo.ImportJobRow,
+  fresh: readonly CheckedRow[],
+  actor: Actor,
+): Promise<repo.ImportJobRow> {
   const valid = fresh.filter((row) => row.body !== undefined);
   const prepared = prepareRows(deps, valid, job, actor);
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const inserted = await insertEldersBulk(tx, prepared, now);
     if (prepared.length > 0) {
-      const details = { jobId: job.id, fromRow: fresh[0]?.rowNumber, toRow: fresh.at(-1)?.rowNumber, inserted: inserted.length, existing: prepared.length - inserted.length };
-      await deps.audit.record(actor, { action: 'elder.import', resourceType: 'elder', resourceIds: inserted, chain: chainOf(prepared), details }, tx);
+      const details = {
+        jobId: job.id,
+        fromRow: fresh[0]?.rowNumber,
+        toRow: fresh.at(-1)?.rowNumber,
+        inserted: inserted.length,
+        existing: prepared.length - inserted.length,
+      };
+      await deps.audit.record(
+        actor,
+        { action: 'elder.import', resourceType: 'elder', resourceIds: inserted, chain: chainOf(prepared), details },
+        tx,
+      );
     }
     return repo.updateJob(tx, job.id, {
       processedRows: lastIndexOf(fresh, job.processedRows),
@@ -150,16 +221,32 @@ async function writeBatch(deps: PassDeps, job: repo.ImportJobRow, fresh: readonl
  * inserts the valid rows batch by batch. A row already registered is counted as existing, never
  * duplicated; an interrupted pass resumes after its last committed batch (FT-1).
  */
-export async function importPass(deps: PassDeps, start: repo.ImportJobRow, source: ImportSource, actor: Actor): Promise<repo.ImportJobRow> {
+export async function importPass(
+  deps: PassDeps,
+  start: repo.ImportJobRow,
+  source: ImportSource,
+  actor: Actor,
+): Promise<repo.ImportJobRow> {
   let job = start;
   for await (const { fresh } of checkedBatches(deps, start, source, { bytesRead: 0 })) {
     if (fresh.length === 0) continue;
     if (job.mode === 'allOrNothing' && fresh.some((row) => row.body === undefined)) {
-      return repo.updateJob(deps.db, job.id, { status: 'failed', failure: '确认后文件中的行不再全部有效（区划或权限已变化）', updatedAt: deps.clock.now() });
+      return repo.updateJob(deps.db, job.id, {
+        status: 'failed',
+        failure: '确认后文件中的行不再全部有效（区划或权限已变化）',
+        updatedAt: deps.clock.now(),
+      });
     }
     job = await writeBatch(deps, job, fresh, actor);
     const fraction = job.totalRows === 0 ? 1 : Math.min(1, job.processedRows / job.totalRows);
-    deps.emit({ jobId: job.id, phase: 'importing', processedRows: job.processedRows, totalRows: job.totalRows, fraction, resumedFromRow: job.resumedFromRow });
+    deps.emit({
+      jobId: job.id,
+      phase: 'importing',
+      processedRows: job.processedRows,
+      totalRows: job.totalRows,
+      fraction,
+      resumedFromRow: job.resumedFromRow,
+    });
     if (deps.shouldStop()) return job;
     await yieldToRequests();
   }
@@ -168,7 +255,13 @@ export async function importPass(deps: PassDeps, start: repo.ImportJobRow, sourc
     action: 'elder.import.complete',
     resourceType: 'importJob',
     resourceIds: [job.id],
-    details: { totalRows: job.totalRows, insertedRows: job.insertedRows, existingRows: job.existingRows, invalidRows: job.invalidRows, resumedFromRow: job.resumedFromRow },
+    details: {
+      totalRows: job.totalRows,
+      insertedRows: job.insertedRows,
+      existingRows: job.existingRows,
+      invalidRows: job.invalidRows,
+      resumedFromRow: job.resumedFromRow,
+    },
   });
   return job;
 }

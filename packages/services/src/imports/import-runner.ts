@@ -23,7 +23,9 @@ export function createImportRunner(log: (message: string) => void): ImportRunner
       active.add(jobId);
       const run = tail
         .then(() => (stopping ? undefined : work()))
-        .catch((error: unknown) => log(`import ${jobId} stopped: ${error instanceof Error ? error.message : String(error)}`))
+        .catch((error: unknown) =>
+          log(`import ${jobId} stopped: ${error instanceof Error ? error.message : String(error)}`),
+        )
         .finally(() => {
           active.delete(jobId);
         });
@@ -33,7 +35,7 @@ export function createImportRunner(log: (message: string) => void): ImportRunner
     isActive: (jobId) => active.has(jobId),
     isStopping: () => stopping,
     idle: async () => {
-      for (let seen: Promise<void> | undefined; seen !== tail; ) {
+      for (let seen: Promise<void> | undefined; seen !== tail;) {
         seen = tail;
         await seen;
       }

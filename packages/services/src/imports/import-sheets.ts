@@ -14,14 +14,27 @@ export const TEMPLATE_FILE_NAME = '老人信息导入模板.xlsx';
 export function templateWorkbook(): Readable {
   const { stream, writer } = createSheetWriter();
   void (async () => {
-    writer.addSheet('老人信息', ELDER_IMPORT_COLUMNS.map((column) => ({ header: column.header, width: Math.max(12, column.header.length * 3), text: column.text })));
+    writer.addSheet(
+      '老人信息',
+      ELDER_IMPORT_COLUMNS.map((column) => ({
+        header: column.header,
+        width: Math.max(12, column.header.length * 3),
+        text: column.text,
+      })),
+    );
     writer.addSheet('填写说明', [
       { header: '列名', width: 18 },
       { header: '是否必填', width: 10 },
       { header: '说明', width: 60 },
       { header: '英文列名（也可使用）', width: 28 },
     ]);
-    for (const column of ELDER_IMPORT_COLUMNS) writer.add([column.header, column.required ? '必填' : '选填', column.hint, column.aliases.filter((alias) => /^[a-z_]+$/.test(alias)).join(', ')]);
+    for (const column of ELDER_IMPORT_COLUMNS)
+      writer.add([
+        column.header,
+        column.required ? '必填' : '选填',
+        column.hint,
+        column.aliases.filter((alias) => /^[a-z_]+$/.test(alias)).join(', '),
+      ]);
     writer.add(['']);
     writer.add(['居住状况可填', '', Object.values(LIVING_SITUATION_NAMES_ZH).join('、')]);
     writer.add(['人群类别可填', '', Object.values(CATEGORY_NAMES_ZH).join('、')]);
@@ -31,7 +44,10 @@ export function templateWorkbook(): Readable {
 }
 
 /** The error report (REG-6): one line per bad field, in row order, read page by page. */
-export function errorReportWorkbook(pages: AsyncIterable<readonly ImportErrorRow[]>, onDone: (rows: number) => Promise<void>): Readable {
+export function errorReportWorkbook(
+  pages: AsyncIterable<readonly ImportErrorRow[]>,
+  onDone: (rows: number) => Promise<void>,
+): Readable {
   const { stream, writer } = createSheetWriter();
   void (async () => {
     writer.addSheet('错误报告', [
@@ -43,7 +59,8 @@ export function errorReportWorkbook(pages: AsyncIterable<readonly ImportErrorRow
     ]);
     let rows = 0;
     for await (const page of pages) {
-      for (const error of page) writer.add([error.rowNumber, headerOf(error.field), error.field, error.code, error.message]);
+      for (const error of page)
+        writer.add([error.rowNumber, headerOf(error.field), error.field, error.code, error.message]);
       rows += page.length;
       await writer.room();
     }

@@ -19,7 +19,10 @@ export async function findJob(db: Db, id: string): Promise<ImportJobRow | undefi
 }
 
 /** The newest unfinished job of the same file, creator and scope: a re-run picks it up (FT-1). */
-export async function findResumable(db: Db, key: { kind: string; fileHash: string; createdBy: string; regionScope: string }): Promise<ImportJobRow | undefined> {
+export async function findResumable(
+  db: Db,
+  key: { kind: string; fileHash: string; createdBy: string; regionScope: string },
+): Promise<ImportJobRow | undefined> {
   const [row] = await db
     .select()
     .from(importJobs)
@@ -44,7 +47,12 @@ export async function updateJob(db: Db, id: string, patch: ImportJobPatch): Prom
 }
 
 /** Moves a job from one status to another only if it is still in the first (two confirms: one wins). */
-export async function transitionJob(db: Db, id: string, from: string, patch: ImportJobPatch): Promise<ImportJobRow | undefined> {
+export async function transitionJob(
+  db: Db,
+  id: string,
+  from: string,
+  patch: ImportJobPatch,
+): Promise<ImportJobRow | undefined> {
   const [row] = await db
     .update(importJobs)
     .set(patch)
@@ -63,15 +71,34 @@ function visibleTo(actorId: string, prefixes: readonly string[]): SQL {
   return or(eq(importJobs.createdBy, actorId), inScope) ?? inScope;
 }
 
-export async function listJobs(db: Db, actorId: string, prefixes: readonly string[], limit: number, offset: number): Promise<{ items: ImportJobRow[]; total: number }> {
+export async function listJobs(
+  db: Db,
+  actorId: string,
+  prefixes: readonly string[],
+  limit: number,
+  offset: number,
+): Promise<{ items: ImportJobRow[]; total: number }> {
   const where = visibleTo(actorId, prefixes);
-  const items = await db.select().from(importJobs).where(where).orderBy(desc(importJobs.createdAt), desc(importJobs.id)).limit(limit).offset(offset);
-  const [count] = await db.select({ total: sql<number>`count(*)::int` }).from(importJobs).where(where);
+  const items = await db
+    .select()
+    .from(importJobs)
+    .where(where)
+    .orderBy(desc(importJobs.createdAt), desc(importJobs.id))
+    .limit(limit)
+    .offset(offset);
+  const [count] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(importJobs)
+    .where(where);
   return { items, total: count?.total ?? 0 };
 }
 
 /** Records row errors; a resumed batch may repeat some, which the key (job, row, field) absorbs. */
-export async function insertErrors(db: Db, jobId: string, errors: readonly { rowNumber: number; field: string; code: string; message: string }[]): Promise<void> {
+export async function insertErrors(
+  db: Db,
+  jobId: string,
+  errors: readonly { rowNumber: number; field: string; code: string; message: string }[],
+): Promise<void> {
   if (errors.length === 0) return;
   await db.execute(sql`
     INSERT INTO import_errors (job_id, row_number, field, code, message)
@@ -82,8 +109,15 @@ export async function insertErrors(db: Db, jobId: string, errors: readonly { row
 }
 
 /** Errors of a job in row order, paged by key (row, field). */
-export async function errorPage(db: Db, jobId: string, after: { rowNumber: number; field: string } | undefined, limit: number): Promise<ImportErrorRow[]> {
-  const position = after ? sql`(${importErrors.rowNumber}, ${importErrors.field}) > (${after.rowNumber}, ${after.field})` : undefined;
+export async function errorPage(
+  db: Db,
+  jobId: string,
+  after: { rowNumber: number; field: string } | undefined,
+  limit: number,
+): Promise<ImportErrorRow[]> {
+  const position = after
+    ? sql`(${importErrors.rowNumber}, ${importErrors.field}) > (${after.rowNumber}, ${after.field})`
+    : undefined;
   return db
     .select()
     .from(importErrors)

@@ -46,19 +46,35 @@ function mixedRows(): FixtureRow[] {
   const broken = { ...first, idNumber: `${id.slice(0, 17)}${id.endsWith('0') ? '1' : '0'}` };
   const badPhoneAndRegion = { ...validRows(1)[0], phone: '12345', residenceRegionCode: '330102999999' };
   const outOfScope = { ...validRows(1, '330102001001')[0] };
-  return [first ?? {}, second ?? {}, broken, badPhoneAndRegion, { ...second, name: '重复的人' }, third ?? {}, outOfScope];
+  return [
+    first ?? {},
+    second ?? {},
+    broken,
+    badPhoneAndRegion,
+    { ...second, name: '重复的人' },
+    third ?? {},
+    outOfScope,
+  ];
 }
 
 const officer = () => actorWith('streetOfficer', '330102002');
 
-async function uploadAndValidate(actor = officer(), file: Buffer = csvFile(mixedRows()), fileName = 'elders.csv', target: Services = services) {
+async function uploadAndValidate(
+  actor = officer(),
+  file: Buffer = csvFile(mixedRows()),
+  fileName = 'elders.csv',
+  target: Services = services,
+) {
   const job = await target.imports.upload(actor, { fileName, source: streamOf(file) });
   await target.imports.idle();
   return target.imports.get(actor, job.id);
 }
 
 async function eldersOfJob(jobId: string): Promise<number> {
-  const found = await rows<{ n: number }>(context.database.db, sql`SELECT count(*)::int AS n FROM elders WHERE import_job_id = ${jobId}::uuid`);
+  const found = await rows<{ n: number }>(
+    context.database.db,
+    sql`SELECT count(*)::int AS n FROM elders WHERE import_job_id = ${jobId}::uuid`,
+  );
   return found[0]?.n ?? 0;
 }
 
@@ -84,7 +100,13 @@ describe('elder import: validation and error report (REG-6)', () => {
     const rows = validRows(2);
     const job = await uploadAndValidate(actor, csvFile(rows));
     expect(job.preview).toHaveLength(2);
-    expect(job.preview?.[0]).toMatchObject({ rowNumber: 2, idNumber: `${rows[0]?.idNumber.slice(0, 4)}********${rows[0]?.idNumber.slice(-4)}`, phone: '139****1000', livingSituation: '独居', categories: ['低保', '失智'] });
+    expect(job.preview?.[0]).toMatchObject({
+      rowNumber: 2,
+      idNumber: `${rows[0]?.idNumber.slice(0, 4)}********${rows[0]?.idNumber.slice(-4)}`,
+      phone: '139****1000',
+      livingSituation: '独居',
+      categories: ['低保', '失智'],
+    });
   });
 
   it('writes the error report as .xlsx with row, column, field, code and message', async () => {
@@ -95,25 +117,59 @@ describe('elder import: validation and error report (REG-6)', () => {
     await workbook.xlsx.read(report.stream);
     const sheet = workbook.worksheets[0];
     expect(sheet?.getRow(1).values).toEqual([undefined, '行号', '列名', '字段', '错误代码', '说明']);
-    expect(sheet?.getRow(2).values).toEqual([undefined, 4, '身份证号', 'idNumber', 'ID_NUMBER_CHECKSUM', '身份证号校验位不正确']);
+    expect(sheet?.getRow(2).values).toEqual([
+      undefined,
+      4,
+      '身份证号',
+      'idNumber',
+      'ID_NUMBER_CHECKSUM',
+      '身份证号校验位不正确',
+    ]);
     expect(sheet?.rowCount).toBe(6);
   });
 
   it('refuses a file without a required column (IMPORT_HEADER_MISSING) and one that is no spreadsheet (IMPORT_FILE_INVALID)', async () => {
     const actor = officer();
     const noId = csvFile([{ name: '张三' }], { headers: ['姓名', '手机号', '居住地区划代码'] });
-    await expect(services.imports.upload(actor, { fileName: 'a.csv', source: streamOf(noId) })).rejects.toMatchObject({ code: 'IMPORT_HEADER_MISSING', params: { column: '身份证号' } });
+    await expect(services.imports.upload(actor, { fileName: 'a.csv', source: streamOf(noId) })).rejects.toMatchObject({
+      code: 'IMPORT_HEADER_MISSING',
+      params: { column: '身份证号' },
+    });
     const binary = Buffer.from([0x00, 0x01, 0x02, 0x03, 0x04]);
-    await expect(services.imports.upload(actor, { fileName: 'a.xlsx', source: streamOf(binary) })).rejects.toMatchObject({ code: 'IMPORT_FILE_INVALID' });
+    await expect(
+      services.imports.upload(actor, { fileName: 'a.xlsx', source: streamOf(binary) }),
+    ).rejects.toMatchObject({ code: 'IMPORT_FILE_INVALID' });
     const fakeZip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(40)]);
-    await expect(services.imports.upload(actor, { fileName: 'a.xlsx', source: streamOf(fakeZip) })).rejects.toMatchObject({ code: 'IMPORT_FILE_INVALID' });
+    await expect(
+      services.imports.upload(actor, { fileName: 'a.xlsx', source: streamOf(fakeZip) }),
+    ).rejects.toMatchObject({ code: 'IMPORT_FILE_INVALID' });
   });
 
   it('accepts English headers, a UTF-8 BOM and full-width spaces around values', async () => {
     const actor = officer();
     const [row] = validRows(1);
-    const headers = ['name', 'idNumber', 'phone', 'hukouRegionCode', 'residenceRegionCode', 'address', 'lng', 'lat', 'livingSituation', 'categories', 'contactName', 'contactRelation', 'contactPhone'];
-    const job = await uploadAndValidate(actor, csvFile([{ ...row, name: `\u3000${row?.name ?? ''}`, livingSituation: 'alone', categories: 'minimumLiving' }], { bom: true, headers }));
+    const headers = [
+      'name',
+      'idNumber',
+      'phone',
+      'hukouRegionCode',
+      'residenceRegionCode',
+      'address',
+      'lng',
+      'lat',
+      'livingSituation',
+      'categories',
+      'contactName',
+      'contactRelation',
+      'contactPhone',
+    ];
+    const job = await uploadAndValidate(
+      actor,
+      csvFile([{ ...row, name: `\u3000${row?.name ?? ''}`, livingSituation: 'alone', categories: 'minimumLiving' }], {
+        bom: true,
+        headers,
+      }),
+    );
     expect(job).toMatchObject({ status: 'validated', totalRows: 1, invalidRows: 0 });
   });
 });
@@ -136,7 +192,10 @@ describe('elder import: confirmation modes (REG-6)', () => {
   it('all-or-nothing refuses with IMPORT_HAS_INVALID_ROWS and writes nothing', async () => {
     const actor = officer();
     const job = await uploadAndValidate(actor);
-    await expect(services.imports.confirm(actor, job.id, { mode: 'allOrNothing' })).rejects.toMatchObject({ code: 'IMPORT_HAS_INVALID_ROWS', params: { count: 4 } });
+    await expect(services.imports.confirm(actor, job.id, { mode: 'allOrNothing' })).rejects.toMatchObject({
+      code: 'IMPORT_HAS_INVALID_ROWS',
+      params: { count: 4 },
+    });
     await services.imports.idle();
     expect(await services.imports.get(actor, job.id)).toMatchObject({ status: 'validated', insertedRows: 0 });
     expect(await eldersOfJob(job.id)).toBe(0);
@@ -147,14 +206,20 @@ describe('elder import: confirmation modes (REG-6)', () => {
     const job = await uploadAndValidate(actor, csvFile(validRows(4)));
     await services.imports.confirm(actor, job.id, { mode: 'allOrNothing' });
     await services.imports.idle();
-    expect(await services.imports.get(actor, job.id)).toMatchObject({ status: 'completed', mode: 'allOrNothing', insertedRows: 4 });
+    expect(await services.imports.get(actor, job.id)).toMatchObject({
+      status: 'completed',
+      mode: 'allOrNothing',
+      insertedRows: 4,
+    });
   });
 
   it('refuses to confirm twice (IMPORT_NOT_READY)', async () => {
     const actor = officer();
     const job = await uploadAndValidate(actor, csvFile(validRows(1)));
     await services.imports.confirm(actor, job.id, { mode: 'validRowsOnly' });
-    await expect(services.imports.confirm(actor, job.id, { mode: 'validRowsOnly' })).rejects.toMatchObject({ code: 'IMPORT_NOT_READY' });
+    await expect(services.imports.confirm(actor, job.id, { mode: 'validRowsOnly' })).rejects.toMatchObject({
+      code: 'IMPORT_NOT_READY',
+    });
     await services.imports.idle();
   });
 
@@ -169,7 +234,11 @@ describe('elder import: confirmation modes (REG-6)', () => {
     expect(again).toMatchObject({ status: 'validated', existingRows: 5, invalidRows: 0 });
     await services.imports.confirm(actor, again.id, { mode: 'validRowsOnly' });
     await services.imports.idle();
-    expect(await services.imports.get(actor, again.id)).toMatchObject({ status: 'completed', insertedRows: 0, existingRows: 5 });
+    expect(await services.imports.get(actor, again.id)).toMatchObject({
+      status: 'completed',
+      insertedRows: 0,
+      existingRows: 5,
+    });
     expect(await eldersOfJob(again.id)).toBe(0);
   });
 });
@@ -177,7 +246,13 @@ describe('elder import: confirmation modes (REG-6)', () => {
 describe('elder import: interrupted runs resume (FT-1)', () => {
   /** A "process" with tiny batches that stops after `batches` committed batches, like a kill between commits. */
   function interruptedAfter(batches: number): Services {
-    const fresh = createServices({ database: context.database, keyring: testKeyring(), clock: context.clock, importsDir, importBatchRows: 2 });
+    const fresh = createServices({
+      database: context.database,
+      keyring: testKeyring(),
+      clock: context.clock,
+      importsDir,
+      importBatchRows: 2,
+    });
     let seen = 0;
     fresh.imports.onProgress(() => {
       seen += 1;
@@ -195,11 +270,21 @@ describe('elder import: interrupted runs resume (FT-1)', () => {
     const halfway = await crashing.imports.get(actor, job.id);
     expect(halfway).toMatchObject({ status: 'validating', processedRows: 8 });
 
-    const restarted = createServices({ database: context.database, keyring: testKeyring(), clock: context.clock, importsDir, importBatchRows: 2 });
+    const restarted = createServices({
+      database: context.database,
+      keyring: testKeyring(),
+      clock: context.clock,
+      importsDir,
+      importBatchRows: 2,
+    });
     const resumed = await restarted.imports.upload(actor, { fileName: 'big.csv', source: streamOf(file) });
     expect(resumed).toMatchObject({ id: job.id, resumedFromRow: 8, resumeCount: 1 });
     await restarted.imports.idle();
-    expect(await restarted.imports.get(actor, job.id)).toMatchObject({ status: 'validated', totalRows: 13, invalidRows: 4 });
+    expect(await restarted.imports.get(actor, job.id)).toMatchObject({
+      status: 'validated',
+      totalRows: 13,
+      invalidRows: 4,
+    });
 
     const importing = interruptedAfter(2);
     await importing.imports.confirm(actor, job.id, { mode: 'validRowsOnly' });
@@ -207,10 +292,25 @@ describe('elder import: interrupted runs resume (FT-1)', () => {
     expect(await importing.imports.get(actor, job.id)).toMatchObject({ status: 'importing', processedRows: 4 });
     expect(await eldersOfJob(job.id)).toBe(4);
 
-    const again = createServices({ database: context.database, keyring: testKeyring(), clock: context.clock, importsDir, importBatchRows: 2 });
-    expect(await again.imports.upload(actor, { fileName: 'big.csv', source: streamOf(file) })).toMatchObject({ id: job.id, resumedFromRow: 4, resumeCount: 2 });
+    const again = createServices({
+      database: context.database,
+      keyring: testKeyring(),
+      clock: context.clock,
+      importsDir,
+      importBatchRows: 2,
+    });
+    expect(await again.imports.upload(actor, { fileName: 'big.csv', source: streamOf(file) })).toMatchObject({
+      id: job.id,
+      resumedFromRow: 4,
+      resumeCount: 2,
+    });
     await again.imports.idle();
-    expect(await again.imports.get(actor, job.id)).toMatchObject({ status: 'completed', insertedRows: 9, existingRows: 0, invalidRows: 4 });
+    expect(await again.imports.get(actor, job.id)).toMatchObject({
+      status: 'completed',
+      insertedRows: 9,
+      existingRows: 0,
+      invalidRows: 4,
+    });
     expect(await eldersOfJob(job.id)).toBe(9);
     const errors = await again.imports.errors(actor, job.id);
     expect(errors).toHaveLength(5);
@@ -223,7 +323,11 @@ describe('elder import: .xlsx and encodings', () => {
     const rows = validRows(3);
     const job = await uploadAndValidate(actor, await xlsxFile(rows), 'elders.xlsx');
     expect(job).toMatchObject({ status: 'validated', totalRows: 3, invalidRows: 0 });
-    const numeric = await uploadAndValidate(actor, await xlsxFile(validRows(2), { numeric: ['idNumber', 'phone', 'residenceRegionCode'] }), 'numeric.xlsx');
+    const numeric = await uploadAndValidate(
+      actor,
+      await xlsxFile(validRows(2), { numeric: ['idNumber', 'phone', 'residenceRegionCode'] }),
+      'numeric.xlsx',
+    );
     expect(numeric).toMatchObject({ totalRows: 2, invalidRows: 2 });
     const errors = await services.imports.errors(actor, numeric.id);
     expect(errors.map((error) => error.field)).toEqual(['idNumber', 'idNumber']);
@@ -249,11 +353,19 @@ describe('elder import: scope (AZ-3)', () => {
     expect(denied.items[0]?.resourceIds).toEqual([job.id]);
     const listed = await services.imports.list(actor, { limit: 20, offset: 0 });
     expect(listed.items.map((item) => item.id)).toContain(job.id);
-    expect((await services.imports.list(other, { limit: 20, offset: 0 })).items.map((item) => item.id)).not.toContain(job.id);
+    expect((await services.imports.list(other, { limit: 20, offset: 0 })).items.map((item) => item.id)).not.toContain(
+      job.id,
+    );
   });
 
   it('refuses a region outside the actor scope (REGION_OUT_OF_SCOPE)', async () => {
-    await expect(services.imports.upload(officer(), { fileName: 'a.csv', source: streamOf(csvFile(validRows(1))), regionCode: '330102001' })).rejects.toMatchObject({ code: 'REGION_OUT_OF_SCOPE' });
+    await expect(
+      services.imports.upload(officer(), {
+        fileName: 'a.csv',
+        source: streamOf(csvFile(validRows(1))),
+        regionCode: '330102001',
+      }),
+    ).rejects.toMatchObject({ code: 'REGION_OUT_OF_SCOPE' });
   });
 });
 
@@ -268,5 +380,8 @@ function gb18030Encoder(): (text: string) => Buffer {
       if (char.length === 1 && !table.has(char)) table.set(char, [lead, trail]);
     }
   }
-  return (text) => Buffer.from([...text].flatMap((char) => (char.charCodeAt(0) < 0x80 ? [char.charCodeAt(0)] : (table.get(char) ?? [0x3f]))));
+  return (text) =>
+    Buffer.from(
+      [...text].flatMap((char) => (char.charCodeAt(0) < 0x80 ? [char.charCodeAt(0)] : (table.get(char) ?? [0x3f]))),
+    );
 }

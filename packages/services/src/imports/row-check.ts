@@ -1,5 +1,11 @@
 import { DECLARED_CATEGORIES, ElderCreateBody, LIVING_SITUATIONS, type ElderCategory } from '@kangyang/contracts/elder';
-import { CATEGORY_ALIASES_ZH, CATEGORY_NAMES_ZH, ELDER_IMPORT_COLUMNS, LIVING_SITUATION_ALIASES_ZH, LIVING_SITUATION_NAMES_ZH } from '@kangyang/contracts/import';
+import {
+  CATEGORY_ALIASES_ZH,
+  CATEGORY_NAMES_ZH,
+  ELDER_IMPORT_COLUMNS,
+  LIVING_SITUATION_ALIASES_ZH,
+  LIVING_SITUATION_NAMES_ZH,
+} from '@kangyang/contracts/import';
 import { isErrorCode, type ErrorCode, type ErrorParams } from '@kangyang/contracts/errors';
 import { validateIdentity, validatePhoneField } from '@kangyang/domain/elder';
 import { normalisePhone, validatePersonName } from '@kangyang/domain/identity';
@@ -37,12 +43,16 @@ const REGION_FIELDS = new Set(['residenceRegionCode', 'hukouRegionCode']);
 
 /** The template column an API field comes from, for messages: `location.lng` → 经度. */
 export function headerOf(field: string): string {
-  const column = ELDER_IMPORT_COLUMNS.find((item) => field === item.field || field.startsWith(`${item.field}[`) || field.startsWith(`${item.field}.`));
+  const column = ELDER_IMPORT_COLUMNS.find(
+    (item) => field === item.field || field.startsWith(`${item.field}[`) || field.startsWith(`${item.field}.`),
+  );
   return column?.header ?? field;
 }
 
 const pathOf = (path: readonly PropertyKey[]): string =>
-  path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? String(part) : `.${String(part)}`)).join('');
+  path
+    .map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? String(part) : `.${String(part)}`))
+    .join('');
 
 class RowErrors {
   readonly list: RowError[] = [];
@@ -95,7 +105,8 @@ function livingSituationOf(text: string | undefined, errors: RowErrors): LivingS
 }
 
 function candidateOf(values: RowValues, errors: RowErrors) {
-  const contactGiven = values.contactName !== undefined || values.contactPhone !== undefined || values.contactRelation !== undefined;
+  const contactGiven =
+    values.contactName !== undefined || values.contactPhone !== undefined || values.contactRelation !== undefined;
   return {
     name: values.name ?? '',
     idNumber: values.idNumber ?? '',
@@ -106,26 +117,44 @@ function candidateOf(values: RowValues, errors: RowErrors) {
     location: locationOf(values, errors),
     livingSituation: livingSituationOf(values.livingSituation, errors),
     categories: categoriesOf(values.categories, errors),
-    contacts: contactGiven ? [{ name: values.contactName ?? '', relation: values.contactRelation ?? '其他', role: 'emergency' as const, phone: values.contactPhone ?? '' }] : [],
+    contacts: contactGiven
+      ? [
+          {
+            name: values.contactName ?? '',
+            relation: values.contactRelation ?? '其他',
+            role: 'emergency' as const,
+            phone: values.contactPhone ?? '',
+          },
+        ]
+      : [],
   };
 }
 
 /** The person-identifying checks of the domain (ID-1, ID-3, ID-4): the same rules and codes as the API. */
 function checkIdentity(values: RowValues, today: IsoDate, errors: RowErrors): string | undefined {
   if (!values.name) errors.invalid('name', '（必填）');
-  else if (!validatePersonName(values.name).ok) errors.invalid('name', '（只能包含文字、间隔号“·”和拉丁字母间的单个空格，最多 50 字）');
+  else if (!validatePersonName(values.name).ok)
+    errors.invalid('name', '（只能包含文字、间隔号“·”和拉丁字母间的单个空格，最多 50 字）');
   let idNumber: string | undefined;
   if (!values.idNumber) errors.invalid('idNumber', '（必填）');
   else {
     const identity = validateIdentity({ idNumber: values.idNumber }, today);
-    if (!identity.ok) errors.add('idNumber', isErrorCode(identity.error.code) ? identity.error.code : 'VALIDATION_FAILED', { field: headerOf('idNumber'), detail: '' });
+    if (!identity.ok)
+      errors.add('idNumber', isErrorCode(identity.error.code) ? identity.error.code : 'VALIDATION_FAILED', {
+        field: headerOf('idNumber'),
+        detail: '',
+      });
     else idNumber = identity.value.id?.idNumber;
   }
   if (!validatePhoneField(values.phone, 'phone').ok) errors.add('phone', 'PHONE_FORMAT');
-  if (values.contactPhone !== undefined && !normalisePhone(values.contactPhone).ok) errors.add('contacts[0].phone', 'PHONE_FORMAT');
-  if (values.contactPhone === undefined && (values.contactName !== undefined || values.contactRelation !== undefined)) errors.invalid('contacts[0].phone', '（填写紧急联系人时必填）');
-  if (values.contactName !== undefined && !validatePersonName(values.contactName).ok) errors.invalid('contacts[0].name');
-  if (values.contactName === undefined && values.contactPhone !== undefined) errors.invalid('contacts[0].name', '（填写联系人电话时必填）');
+  if (values.contactPhone !== undefined && !normalisePhone(values.contactPhone).ok)
+    errors.add('contacts[0].phone', 'PHONE_FORMAT');
+  if (values.contactPhone === undefined && (values.contactName !== undefined || values.contactRelation !== undefined))
+    errors.invalid('contacts[0].phone', '（填写紧急联系人时必填）');
+  if (values.contactName !== undefined && !validatePersonName(values.contactName).ok)
+    errors.invalid('contacts[0].name');
+  if (values.contactName === undefined && values.contactPhone !== undefined)
+    errors.invalid('contacts[0].name', '（填写联系人电话时必填）');
   return idNumber;
 }
 
@@ -150,10 +179,14 @@ export function checkRow(row: ElderRowIn, today: IsoDate): CheckedRow {
   }
   return {
     ...row,
-    body: errors.list.length === 0 && parsed.success ? { ...parsed.data, idNumber: idNumber ?? parsed.data.idNumber } : undefined,
+    body:
+      errors.list.length === 0 && parsed.success
+        ? { ...parsed.data, idNumber: idNumber ?? parsed.data.idNumber }
+        : undefined,
     idNumber,
     residenceRegionCode: errors.has('residenceRegionCode') ? undefined : candidate.residenceRegionCode,
-    hukouRegionCode: errors.has('hukouRegionCode') || !candidate.hukouRegionCode ? undefined : candidate.hukouRegionCode,
+    hukouRegionCode:
+      errors.has('hukouRegionCode') || !candidate.hukouRegionCode ? undefined : candidate.hukouRegionCode,
     errors: errors.list,
   };
 }

@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { Transform, type Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { Transform } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { createCsvSplitter } from './csv-records.ts';
 import type { ImportFormat } from './import-file.ts';
 
 /** One spreadsheet row: its number as the user sees it (the header is row 1) and its cells as text. */
@@ -44,32 +44,23 @@ function counter(progress: ReadProgress): Transform {
   });
 }
 
-function gb18030Decoder(): Transform {
-  const decoder = new TextDecoder('gb18030');
-  return new Transform({
-    decodeStrings: true,
-    readableObjectMode: false,
-    transform(chunk: Buffer, _encoding, callback) {
-      callback(null, decoder.decode(chunk, { stream: true }));
-    },
-    flush(callback) {
-      callback(null, decoder.decode());
-    },
-  });
-}
-
-async function* csvRows(path: string, progress: ReadProgress): AsyncGenerator<SheetRow> {
+/** Reads the file's text chunk by chunk (decoded as sniffed) and splits it into records. */
+async function* csvRows(path: string, progress: ReadProgress): AsyncGenerator<SheetRow[]> {
   const facts = await sniffText(path);
+  const decoder = new TextDecoder(facts.encoding === 'gb18030' ? 'gb18030' : 'utf-8');
+  const splitter = createCsvSplitter(facts.delimiter);
   const source = createReadStream(path, { highWaterMark: 256 * 1024 });
-  let stream: Readable = source.pipe(counter(progress));
-  if (facts.encoding === 'gb18030') stream = stream.pipe(gb18030Decoder());
-  const parser = stream.pipe(parse({ bom: true, delimiter: facts.delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }));
   let rowNumber = 0;
+  const numbered = (records: string[][]): SheetRow[] => records.map((cells) => ({ rowNumber: (rowNumber += 1), cells }));
   try {
-    for await (const record of parser as AsyncIterable<string[]>) {
-      rowNumber += 1;
-      yield { rowNumber, cells: record };
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      progress.bytesRead += chunk.length;
+      const records = splitter.push(decoder.decode(chunk, { stream: true }));
+      if (records.length > 0) yield numbered(records);
     }
+    const last = splitter.push(decoder.decode());
+    const rest = splitter.end();
+    if (last.length + rest.length > 0) yield numbered([...last, ...rest]);
   } finally {
     source.destroy();
   }
@@ -81,18 +72,22 @@ const isoDate = (value: Date): string => value.toISOString().slice(0, 10);
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number') return Number.isInteger(value) && !Number.isSafeInteger(value) ? `~${value}` : String(value);
+  if (typeof value === 'number')
+    return Number.isInteger(value) && !Number.isSafeInteger(value) ? `~${value}` : String(value);
   if (typeof value === 'boolean') return String(value);
   if (value instanceof Date) return isoDate(value);
   if (typeof value === 'object') {
-    if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((part: { text?: unknown }) => cellText(part.text)).join('');
+    if ('richText' in value && Array.isArray(value.richText))
+      return value.richText.map((part: { text?: unknown }) => cellText(part.text)).join('');
     if ('result' in value) return cellText(value.result);
     if ('text' in value) return cellText(value.text);
   }
   return '';
 }
 
-async function* xlsxRows(path: string, progress: ReadProgress): AsyncGenerator<SheetRow> {
+const XLSX_CHUNK_ROWS = 500;
+
+async function* xlsxRows(path: string, progress: ReadProgress): AsyncGenerator<SheetRow[]> {
   const source = createReadStream(path, { highWaterMark: 256 * 1024 });
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(source.pipe(counter(progress)), {
     worksheets: 'emit',
@@ -103,12 +98,18 @@ async function* xlsxRows(path: string, progress: ReadProgress): AsyncGenerator<S
   });
   try {
     for await (const worksheet of workbook) {
+      let rows: SheetRow[] = [];
       for await (const row of worksheet) {
         const values = Array.isArray(row.values) ? row.values : [];
         const cells: string[] = [];
         for (let index = 1; index < values.length; index += 1) cells.push(cellText(values[index]));
-        yield { rowNumber: row.number, cells };
+        rows.push({ rowNumber: row.number, cells });
+        if (rows.length >= XLSX_CHUNK_ROWS) {
+          yield rows;
+          rows = [];
+        }
       }
+      if (rows.length > 0) yield rows;
       return; // only the first worksheet holds data; the template's second sheet holds instructions
     }
   } finally {
@@ -116,7 +117,11 @@ async function* xlsxRows(path: string, progress: ReadProgress): AsyncGenerator<S
   }
 }
 
-/** Streams the rows of a stored upload; memory stays flat however long the file is. */
-export function readSheetRows(path: string, format: ImportFormat, progress: ReadProgress = { bytesRead: 0 }): AsyncGenerator<SheetRow> {
+/** Streams the rows of a stored upload in chunks of rows; memory stays flat however long the file is. */
+export function readSheetRows(
+  path: string,
+  format: ImportFormat,
+  progress: ReadProgress = { bytesRead: 0 },
+): AsyncGenerator<SheetRow[]> {
   return format === 'xlsx' ? xlsxRows(path, progress) : csvRows(path, progress);
 }

@@ -1,5 +1,5 @@
 import { and, asc, eq, or, sql, type SQL } from 'drizzle-orm';
-import { ledgerEntries } from '../db/schema/index.ts';
+import { ledgerEntries, ledgerPaymentResults, ledgerRuns } from '../db/schema/index.ts';
 import { rows, type Db } from '../db/database.ts';
 
 export type EntryRow = typeof ledgerEntries.$inferSelect;
@@ -97,6 +97,27 @@ export async function entriesOfSubject(db: Db, countyCode: string, subjectId: st
   return db
     .select()
     .from(ledgerEntries)
+    .where(
+      and(
+        eq(ledgerEntries.countyCode, countyCode),
+        or(eq(ledgerEntries.elderId, subjectId), eq(ledgerEntries.payeeId, subjectId)),
+      ),
+    )
+    .orderBy(asc(ledgerEntries.period), asc(ledgerEntries.createdAt), asc(ledgerEntries.id));
+}
+
+export type EntryWithState = { entry: EntryRow; runStatus: string | null; resultStatus: string | null };
+
+/** A subject's lines with their run's status and the bank's result (for states, balances and stops). */
+export async function entriesWithState(db: Db, countyCode: string, subjectId: string): Promise<EntryWithState[]> {
+  return db
+    .select({ entry: ledgerEntries, runStatus: ledgerRuns.status, resultStatus: ledgerPaymentResults.status })
+    .from(ledgerEntries)
+    .leftJoin(ledgerRuns, eq(ledgerRuns.id, ledgerEntries.runId))
+    .leftJoin(
+      ledgerPaymentResults,
+      and(eq(ledgerPaymentResults.countyCode, ledgerEntries.countyCode), eq(ledgerPaymentResults.entryId, ledgerEntries.id)),
+    )
     .where(
       and(
         eq(ledgerEntries.countyCode, countyCode),

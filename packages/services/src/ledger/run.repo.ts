@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, like, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, like, or, sql } from 'drizzle-orm';
 import { ledgerBatches, ledgerRunChanges, ledgerRuns } from '../db/schema/index.ts';
 import { rows, type Db } from '../db/database.ts';
 import { asNumber, INSERT_BATCH } from './ledger.repo.ts';
@@ -65,10 +65,18 @@ export async function approveRun(db: Db, id: string, approvedBy: string, approve
   return changed.length === 1;
 }
 
-export type RunListFilter = { regionCode?: string | undefined; period?: string | undefined; programme?: string | undefined };
+export type RunListFilter = {
+  /** The actor's region scopes: a run is listed when its region lies inside one. */
+  scopes: readonly string[];
+  regionCode?: string | undefined;
+  period?: string | undefined;
+  programme?: string | undefined;
+};
 
 export async function listRuns(db: Db, filter: RunListFilter, limit: number, offset: number) {
+  const inScope = or(...filter.scopes.map((scope) => like(ledgerRuns.regionCode, `${scope}%`))) ?? sql`false`;
   const where = and(
+    inScope,
     filter.regionCode ? like(ledgerRuns.regionCode, `${filter.regionCode}%`) : undefined,
     filter.period ? eq(ledgerRuns.period, filter.period) : undefined,
     filter.programme ? eq(ledgerRuns.programme, filter.programme) : undefined,

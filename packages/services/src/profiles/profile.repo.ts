@@ -11,7 +11,11 @@ export async function lockProfile(tx: Db, profileId: string): Promise<void> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`policy-profile:${profileId}`}))`);
 }
 
-export async function findByChecksum(db: Db, profileId: string, checksum: string): Promise<ProfileVersionRow | undefined> {
+export async function findByChecksum(
+  db: Db,
+  profileId: string,
+  checksum: string,
+): Promise<ProfileVersionRow | undefined> {
   const [row] = await db
     .select()
     .from(policyProfileVersions)

@@ -166,7 +166,11 @@ describe('POL-2 region bindings resolve by the longest prefix and the date', () 
   it('refuses a binding outside the actor scope or to an unknown region', async () => {
     const districtAdmin = actorWith('civilAffairsAdmin', '330102');
     await expect(
-      context.services.profiles.bind(districtAdmin, { regionCode: '330281', profileId: '004', validFrom: '2027-01-01' }),
+      context.services.profiles.bind(districtAdmin, {
+        regionCode: '330281',
+        profileId: '004',
+        validFrom: '2027-01-01',
+      }),
     ).rejects.toMatchObject({ code: 'REGION_OUT_OF_SCOPE', field: 'regionCode' });
     await expect(
       context.services.profiles.bind(system, { regionCode: '110101', profileId: '001', validFrom: '2027-01-01' }),

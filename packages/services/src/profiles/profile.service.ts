@@ -59,7 +59,8 @@ export function createProfileService(deps: ProfileServiceDeps) {
   }
 
   function requireManageScope(actor: Actor, regionCode: string, field: string): void {
-    if (!inAnyScope(regionCode, scopesOf(actor, 'profile:manage'))) throw new AppError('REGION_OUT_OF_SCOPE', {}, field);
+    if (!inAnyScope(regionCode, scopesOf(actor, 'profile:manage')))
+      throw new AppError('REGION_OUT_OF_SCOPE', {}, field);
   }
 
   async function insertNewVersion(
@@ -78,7 +79,11 @@ export function createProfileService(deps: ProfileServiceDeps) {
         latest: latest.version,
         latestEffectiveFrom: latest.effectiveFrom,
       };
-      throw new AppError('PROFILE_VERSION_STALE', params, profile.version <= latest.version ? 'version' : 'effectiveFrom');
+      throw new AppError(
+        'PROFILE_VERSION_STALE',
+        params,
+        profile.version <= latest.version ? 'version' : 'effectiveFrom',
+      );
     }
     const loadedAt = clock.now();
     await repo.insertVersion(tx, {
@@ -124,9 +129,15 @@ export function createProfileService(deps: ProfileServiceDeps) {
         await repo.lockProfile(tx, profile.id);
         const same = await repo.findByChecksum(tx, profile.id, checksum);
         const result = { profileId: profile.id, checksum };
-        if (same) return { ...result, version: same.version, effectiveFrom: same.effectiveFrom, status: 'unchanged' as const };
+        if (same)
+          return { ...result, version: same.version, effectiveFrom: same.effectiveFrom, status: 'unchanged' as const };
         await insertNewVersion(tx, actor, profile, checksum, source);
-        return { ...result, version: profile.version, effectiveFrom: profile.effectiveFrom, status: 'created' as const };
+        return {
+          ...result,
+          version: profile.version,
+          effectiveFrom: profile.effectiveFrom,
+          status: 'created' as const,
+        };
       });
     },
 
@@ -175,7 +186,12 @@ export function createProfileService(deps: ProfileServiceDeps) {
         await repo.insertBinding(tx, row);
         await audit.record(
           actor,
-          { action: 'profile.bind', resourceType: 'policyProfile', resourceIds: [body.profileId], details: { ...body } },
+          {
+            action: 'profile.bind',
+            resourceType: 'policyProfile',
+            resourceIds: [body.profileId],
+            details: { ...body },
+          },
           tx,
         );
         return { binding: toBindingDto(row), status: 'created' as const };
@@ -191,7 +207,12 @@ export function createProfileService(deps: ProfileServiceDeps) {
         regionCode,
         binding: toBindingDto(binding),
         inherited: binding.regionCode !== regionCode,
-        profile: { id: profile.id, version: version.version, effectiveFrom: version.effectiveFrom, title: profile.title },
+        profile: {
+          id: profile.id,
+          version: version.version,
+          effectiveFrom: version.effectiveFrom,
+          title: profile.title,
+        },
       };
     },
 

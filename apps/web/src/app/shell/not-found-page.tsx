@@ -10,8 +10,8 @@ export function NotFoundPage() {
       status="404"
       title={t('error.pageNotFound')}
       extra={
-        <Button type="primary" onClick={() => void navigate('/elders')}>
-          {t('elder.backToList')}
+        <Button type="primary" onClick={() => void navigate('/')}>
+          {t('common.home')}
         </Button>
       }
     />

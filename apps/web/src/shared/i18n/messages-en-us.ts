@@ -7,6 +7,7 @@ export const messagesEnUS: Readonly<Record<MessageKey, string>> = {
   'common.back': 'Back',
   'common.cancel': 'Cancel',
   'common.edit': 'Edit',
+  'common.home': 'Home',
   'common.loading': 'Loading',
   'common.none': 'None',
   'common.remove': 'Remove',
@@ -36,6 +37,7 @@ export const messagesEnUS: Readonly<Record<MessageKey, string>> = {
   'shell.logout': 'Sign out',
   'shell.scope': 'Scope: {scope}',
   'shell.skipToContent': 'Skip to main content',
+  'shell.noModules': 'Your role has no functions here yet. Ask an administrator.',
 
   'nav.elders': 'Elders',
   'nav.imports': 'Data import',

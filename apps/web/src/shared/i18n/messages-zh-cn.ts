@@ -8,6 +8,7 @@ export const messagesZhCN = {
   'common.back': '返回',
   'common.cancel': '取消',
   'common.edit': '编辑',
+  'common.home': '返回首页',
   'common.loading': '正在加载',
   'common.none': '无',
   'common.remove': '删除',
@@ -37,6 +38,7 @@ export const messagesZhCN = {
   'shell.logout': '退出登录',
   'shell.scope': '管辖范围：{scope}',
   'shell.skipToContent': '跳到主要内容',
+  'shell.noModules': '您的角色暂无可用的功能，请联系管理员。',
 
   'nav.elders': '老年人档案',
   'nav.imports': '数据导入',

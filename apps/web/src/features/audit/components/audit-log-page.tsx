@@ -7,6 +7,7 @@ import { useAuditSearch } from '../api/audit-api.ts';
 import { AuditFilters, type AuditFilterValues } from './audit-filters.tsx';
 import { AuditTable } from './audit-table.tsx';
 
+const FILTER_FIELDS = ['actorId', 'action', 'outcome', 'from', 'to', 'elderIdNumber'] as const;
 type Filters = Omit<AuditSearchBody, 'limit' | 'offset'>;
 
 const trimmed = (text: string | undefined) => (text && text.trim() !== '' ? text.trim() : undefined);
@@ -34,7 +35,7 @@ export function AuditLogPage() {
     const parsed = AuditSearchBody.safeParse(candidate);
     if (!parsed.success) {
       form.setFields(
-        parsed.error.issues.map((issue) => ({ name: String(issue.path[0] ?? 'actorId'), errors: [t('form.invalidFormat')] })),
+        parsed.error.issues.map((issue) => ({ name: FILTER_FIELDS.find((field) => field === issue.path[0]) ?? 'actorId', errors: [t('form.invalidFormat')] })),
       );
       return;
     }

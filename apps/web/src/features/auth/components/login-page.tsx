@@ -12,7 +12,7 @@ import { useLogin, useMe } from '../api/auth-api.ts';
 type LoginForm = { username: string; password: string; totp?: string };
 
 /** Only same-site paths: a `next` parameter never sends the user elsewhere. */
-const safeNext = (next: string | null): string => (next && /^\/(?!\/)/.test(next) ? next : '/elders');
+const safeNext = (next: string | null): string => (next && /^\/(?!\/)/.test(next) ? next : '/');
 
 export function LoginPage() {
   const { t } = useI18n();

@@ -19,7 +19,7 @@ export function ElderDetailPage() {
 }
 
 function ElderDetail({ elder }: { elder: ElderDto }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { can } = useSession();
   const navigate = useNavigate();
   const [revealed, setRevealed] = useState<RevealResponse | null>(null);
@@ -50,8 +50,8 @@ function ElderDetail({ elder }: { elder: ElderDto }) {
       )}
       <Card className="detail-card">
         <Descriptions
-          items={detailItems(elder, revealed, t)}
-          column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 3, xxl: 3 }}
+          items={detailItems(elder, revealed, t, locale)}
+          column={{ xs: 1, sm: 1, md: 1, lg: 2, xl: 2, xxl: 3 }}
           bordered
           size="middle"
           className="elder-descriptions"
@@ -62,10 +62,15 @@ function ElderDetail({ elder }: { elder: ElderDto }) {
   );
 }
 
-function detailItems(elder: ElderDto, revealed: RevealResponse | null, t: Translate): DescriptionsProps['items'] {
+function detailItems(elder: ElderDto, revealed: RevealResponse | null, t: Translate, locale: string): DescriptionsProps['items'] {
   const none = <span className="muted">{t('common.none')}</span>;
   const location = elder.location ? `${elder.location.lng.toFixed(6)}, ${elder.location.lat.toFixed(6)}` : null;
-  const region = elder.residenceRegionName ? `${elder.residenceRegionName}（${elder.residenceRegionCode}）` : elder.residenceRegionCode;
+  const region = (
+    <>
+      {elder.residenceRegionName && <div>{elder.residenceRegionName}</div>}
+      <div className="identifier muted">{elder.residenceRegionCode}</div>
+    </>
+  );
   return [
     { key: 'sex', label: t('elder.sex'), children: t(`sex.${elder.sex}`) },
     { key: 'birthDate', label: t('elder.birthDate'), children: elder.birthDate },
@@ -73,8 +78,12 @@ function detailItems(elder: ElderDto, revealed: RevealResponse | null, t: Transl
     { key: 'idNumber', label: t('elder.idNumber'), children: <Identifier value={revealed?.idNumber ?? elder.idNumber} /> },
     { key: 'phone', label: t('elder.phone'), children: <Identifier value={revealed ? revealed.phone : elder.phone} /> },
     { key: 'residence', label: t('elder.residenceRegion'), children: region },
-    { key: 'hukou', label: t('elder.hukouRegion'), children: elder.hukouRegionCode ?? none },
-    { key: 'address', label: t('elder.address'), children: elder.address ?? none, span: 2 },
+    {
+      key: 'hukou',
+      label: t('elder.hukouRegion'),
+      children: elder.hukouRegionCode ? <span className="identifier">{elder.hukouRegionCode}</span> : none,
+    },
+    { key: 'address', label: t('elder.address'), children: elder.address ?? none, span: 'filled' },
     { key: 'location', label: t('elder.location'), children: location ?? none },
     {
       key: 'living',
@@ -85,14 +94,14 @@ function detailItems(elder: ElderDto, revealed: RevealResponse | null, t: Transl
       key: 'categories',
       label: t('elder.categories'),
       children: <CategoryTags categories={elder.categories} derived={elder.derivedCategories} />,
-      span: 2,
+      span: 'filled',
     },
     {
       key: 'status',
       label: t('elder.status'),
       children: elder.statusDate ? `${t(`status.${elder.status}`)} · ${elder.statusDate}` : t(`status.${elder.status}`),
     },
-    { key: 'updated', label: t('elder.updatedAt'), children: new Date(elder.updatedAt).toLocaleString() },
+    { key: 'updated', label: t('elder.updatedAt'), children: new Date(elder.updatedAt).toLocaleString(locale) },
     { key: 'version', label: t('elder.version'), children: elder.version },
   ];
 }

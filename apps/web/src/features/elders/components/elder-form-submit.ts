@@ -6,6 +6,10 @@ import { errorText } from '../../../shared/api/error-text.ts';
 import type { Translate } from '../../../shared/i18n/i18n-context.tsx';
 import { identityErrors, namePathOf, schemaErrors, todayInShanghai, type ElderFormValues } from './elder-form-values.ts';
 
+/** antd types names by the form's value shape; our paths come from zod issues and server `field`s. */
+type FieldName = NonNullable<Parameters<FormInstance<ElderFormValues>['scrollToField']>[0]>;
+const fieldName = (path: (string | number)[]) => path as FieldName;
+
 const FORM_FIELDS = new Set([
   'name',
   'idNumber',
@@ -35,8 +39,8 @@ export function checkedBody<T>(
   const parsed = schemaErrors(schema, body, context.t);
   if (!parsed.ok) errors.push(...parsed.errors);
   if (errors.length > 0 || !parsed.ok) {
-    form.setFields(errors.map((error) => ({ name: error.name, errors: [error.message] })));
-    form.scrollToField(errors[0]?.name ?? 'name');
+    form.setFields(errors.map((error) => ({ name: fieldName(error.name), errors: [error.message] })));
+    form.scrollToField(fieldName(errors[0]?.name ?? ['name']));
     return undefined;
   }
   return parsed.value;
@@ -48,8 +52,8 @@ export function showServerError(error: unknown, form: FormInstance<ElderFormValu
   if (isApiError(error) && error.field) {
     const name = namePathOf(error.field);
     if (typeof name[0] === 'string' && FORM_FIELDS.has(name[0])) {
-      form.setFields([{ name, errors: [text] }]);
-      form.scrollToField(name);
+      form.setFields([{ name: fieldName(name), errors: [text] }]);
+      form.scrollToField(fieldName(name));
     }
   }
   return text;

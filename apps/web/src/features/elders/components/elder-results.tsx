@@ -19,7 +19,6 @@ function useColumns(): TableColumnsType<ElderListItem> {
     {
       title: t('elder.name'),
       dataIndex: 'name',
-      fixed: 'left',
       render: (name: string, elder) => (
         <Link to={`/elders/${elder.id}`} className="elder-name-link">
           {name}
@@ -67,7 +66,7 @@ export function ElderResults({ items, total, loading, paging, narrow }: Props) {
         dataSource={[...items]}
         loading={loading}
         pagination={pagination}
-        scroll={{ x: 'max-content' }}
+        tableLayout="auto"
         locale={{ emptyText: empty }}
         className="elder-table"
       />

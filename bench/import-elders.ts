@@ -1,0 +1,337 @@
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ElderCreateBody } from '@kangyang/contracts/elder';
+import {
+  createServices,
+  openDatabase,
+  systemActor,
+  systemClock,
+  testKeyring,
+  uuidv7,
+  type Actor,
+  type Services,
+} from '@kangyang/services';
+import { upsertRegions } from '@kangyang/services/regions/region.repo';
+import { prepareNewElder } from '@kangyang/services/elders/elder-input';
+import { ELDER_CSV_HEADER, elderCsvLine } from '@kangyang/services/imports/elder-csv';
+import { readElderRows, type ElderRowIn } from '@kangyang/services/imports/elder-rows';
+import { createRowChecker } from '@kangyang/services/imports/row-checker';
+import {
+  emptyRegistry,
+  freshBaselineTable,
+  insertBaselineRows,
+  serverVersion,
+} from '@kangyang/services/imports/import-baseline.repo';
+import { ageBandsOn, syntheticElder, type Community } from '@kangyang/services/generator/elders';
+import { createIdSequencer } from '@kangyang/services/generator/id-sequencer';
+import { boxOf, outerRingOf } from '@kangyang/services/generator/polygon';
+import { createRng } from '@kangyang/services/generator/rng';
+import { DEFAULT_AS_OF, GENERATOR_VERSION, SCALES } from '@kangyang/services/generator/scales';
+import type { ElderInsert } from '@kangyang/services/elders/elder.repo';
+import { alternate, round, type Alternation } from './lib/ab.ts';
+import { commitOf, machineFacts, ownPeakRssMiB } from './lib/machine.ts';
+import { missedTargets, resultPath, writeResult, type BenchResult, type Metric } from './lib/results.ts';
+
+/**
+ * `npm run bench -- import-elders [--scale 200k|toy] [--seed N] [--rounds N]` (issue 3 item 10, scale.md §4):
+ * end-to-end imports through the import service (parse, validate, encrypt, blind index, insert,
+ * audit, progress) of a 200,000-row CSV with 1 % bad rows and of the demo set, each against a raw
+ * `unnest` INSERT of the same rows, prepared beforehand, into a fresh table shaped like `elders` in
+ * the same PGlite database. Rounds alternate A B A B; each side reports its median.
+ */
+type Plan = { fileRows: number; demoRows: number; rounds: number; badEvery: number };
+const PLANS: Readonly<Record<string, Plan>> = {
+  '200k': { fileRows: 200_000, demoRows: SCALES.demo.elders, rounds: 3, badEvery: 100 },
+  toy: { fileRows: 2_000, demoRows: SCALES.toy.elders, rounds: 1, badEvery: 100 },
+};
+const DEFAULT_SCALE = '200k';
+const BASELINE_TABLE = 'bench_raw_elders';
+const log = (line: string) => process.stderr.write(`[import-elders] ${line}\n`);
+
+function communitiesOf(): Community[] {
+  const scale = SCALES.demo;
+  return scale
+    .regions()
+    .filter((region) => region.level === 'community' && region.code.startsWith(scale.regionPrefix))
+    .flatMap((region) => {
+      const ring = outerRingOf(region.boundary);
+      if (!ring) return [];
+      return [
+        {
+          code: region.code,
+          name: region.name,
+          ring,
+          box: boxOf(ring),
+          hukou: scale.householdsOf(region.code),
+          idAddressOf: scale.idAddressOf,
+          phoneBlock: scale.phoneBlock,
+        },
+      ];
+    });
+}
+
+/** 1 % bad rows, deterministic: each a different rule (checksum, phone, region, duplicate in file, name). */
+function corrupt(body: ElderCreateBody, serial: number, previous: ElderCreateBody | undefined): ElderCreateBody {
+  const kind = Math.floor(serial / 100) % 5;
+  if (kind === 0)
+    return { ...body, idNumber: `${body.idNumber.slice(0, 17)}${body.idNumber.endsWith('0') ? '1' : '0'}` };
+  if (kind === 1) return { ...body, phone: '1234567' };
+  if (kind === 2) return { ...body, residenceRegionCode: '330102999999' };
+  if (kind === 3) return { ...body, idNumber: previous?.idNumber ?? body.idNumber };
+  return { ...body, name: '张3' };
+}
+
+/** Writes a template CSV of `rows` synthetic elders (the generator's rows); every `badEvery`-th row broken. */
+async function writeCsv(path: string, rows: number, seed: number, badEvery: number | undefined): Promise<number> {
+  const communities = communitiesOf();
+  const rng = createRng(seed);
+  const context = { serial: 0, asOf: DEFAULT_AS_OF, ids: createIdSequencer(), ageBands: ageBandsOn(DEFAULT_AS_OF) };
+  const out = createWriteStream(path);
+  out.write(ELDER_CSV_HEADER);
+  let bad = 0;
+  let previous: ElderCreateBody | undefined;
+  let chunk = '';
+  for (let serial = 0; serial < rows; serial += 1) {
+    const community = communities[serial % communities.length];
+    if (!community) throw new Error('no communities');
+    context.serial = serial;
+    const body = syntheticElder(rng, community, context);
+    const broken = badEvery !== undefined && serial % badEvery === badEvery / 2;
+    chunk += elderCsvLine(broken ? corrupt(body, serial, previous) : body);
+    if (broken) bad += 1;
+    previous = body;
+    if (chunk.length > 1 << 20 && !out.write(chunk)) await once(out, 'drain');
+    if (chunk.length > 1 << 20) chunk = '';
+  }
+  out.end(chunk);
+  await once(out, 'finish');
+  return bad;
+}
+
+type ImportRun = {
+  seconds: number;
+  insertedRows: number;
+  existingRows: number;
+  invalidRows: number;
+  totalRows: number;
+};
+
+/** Ours: upload, background validation, confirm, background import; timed from upload to completion. */
+async function importOnce(services: Services, actor: Actor, file: string): Promise<ImportRun> {
+  const started = performance.now();
+  const uploaded = await services.imports.upload(actor, { fileName: basename(file), source: createReadStream(file) });
+  await services.imports.idle();
+  await services.imports.confirm(actor, uploaded.id, { mode: 'validRowsOnly' });
+  await services.imports.idle();
+  const job = await services.imports.get(actor, uploaded.id);
+  const seconds = (performance.now() - started) / 1000;
+  if (job.status !== 'completed') throw new Error(`import ended ${job.status}: ${job.failure ?? ''}`);
+  return {
+    seconds,
+    insertedRows: job.insertedRows,
+    existingRows: job.existingRows,
+    invalidRows: job.invalidRows,
+    totalRows: job.totalRows,
+  };
+}
+
+/** Baseline: the same file's valid rows, checked and encrypted untimed, then only the INSERT statements timed. */
+async function rawInsertOnce(services: Services, file: string): Promise<{ seconds: number; rows: number }> {
+  const db = services.database.db;
+  await freshBaselineTable(db, BASELINE_TABLE);
+  const checker = createRowChecker({ db, today: DEFAULT_AS_OF, scopes: [''] });
+  const now = new Date();
+  let batch: ElderInsert[] = [];
+  let insertMs = 0;
+  let rows = 0;
+  const flush = async () => {
+    const started = performance.now();
+    await insertBaselineRows(db, BASELINE_TABLE, batch, now);
+    insertMs += performance.now() - started;
+    rows += batch.length;
+    batch = [];
+  };
+  let pending: ElderRowIn[] = [];
+  const prepare = async () => {
+    for (const row of await checker.check(pending)) {
+      if (!row.body) continue;
+      const prepared = prepareNewElder(row.body, {
+        id: uuidv7(),
+        today: DEFAULT_AS_OF,
+        now,
+        cipher: services.cipher,
+        createdBy: null,
+      });
+      if (prepared.ok) batch.push(prepared.value);
+    }
+    pending = [];
+    if (batch.length >= 2000) await flush();
+  };
+  for await (const chunk of readElderRows(file, 'csv')) {
+    pending.push(...chunk);
+    if (pending.length >= 2000) await prepare();
+  }
+  await prepare();
+  await flush();
+  return { seconds: insertMs / 1000, rows };
+}
+
+type Measured = { ab: Alternation; last: ImportRun; rawRows: number };
+
+async function measure(
+  services: Services,
+  actor: Actor,
+  file: string,
+  rounds: number,
+  label: string,
+): Promise<Measured> {
+  let last: ImportRun | undefined;
+  let rawRows = 0;
+  const ab = await alternate(
+    rounds,
+    async (index) => {
+      await emptyRegistry(services.database);
+      last = await importOnce(services, actor, file);
+      log(
+        `${label} round ${index + 1}: import ${last.totalRows} rows in ${last.seconds.toFixed(1)} s (${last.insertedRows} inserted, ${last.invalidRows} invalid)`,
+      );
+      return last.seconds;
+    },
+    async (index) => {
+      const raw = await rawInsertOnce(services, file);
+      rawRows = raw.rows;
+      log(`${label} round ${index + 1}: raw INSERT ${raw.rows} rows in ${raw.seconds.toFixed(1)} s`);
+      return raw.seconds;
+    },
+  );
+  if (!last) throw new Error('no round ran');
+  return { ab, last, rawRows };
+}
+
+function metricsOf(file: Measured, demo: Measured, rerun: ImportRun, plan: Plan, peakRss: number): Metric[] {
+  const ours = file.last.insertedRows / file.ab.oursMedian;
+  const raw = file.rawRows / file.ab.baselineMedian;
+  const demoOurs = demo.last.insertedRows / demo.ab.oursMedian;
+  const demoRaw = demo.rawRows / demo.ab.baselineMedian;
+  return [
+    { name: 'importRate200k', value: Math.round(plan.fileRows / file.ab.oursMedian), unit: 'rows/s' },
+    {
+      name: 'importRateVsRawInsert',
+      value: round(ours / raw, 3),
+      unit: 'x',
+      ratio: round(ours / raw, 3),
+      baseline: {
+        name: 'raw unnest INSERT of the same prepared rows into a fresh elders-shaped table, same database (inserted rows/s)',
+        value: Math.round(raw),
+        unit: 'rows/s',
+      },
+      target: { op: '>=', value: 0.3 },
+    },
+    { name: 'importInsertedRate200k', value: Math.round(ours), unit: 'rows/s' },
+    { name: 'importSeconds200k', value: round(file.ab.oursMedian, 2), unit: 's' },
+    { name: 'rawInsertSeconds200k', value: round(file.ab.baselineMedian, 2), unit: 's' },
+    {
+      name: 'badRowsReported200k',
+      value: file.last.invalidRows,
+      unit: 'rows',
+      target: { op: '>=', value: Math.floor(plan.fileRows / plan.badEvery) },
+    },
+    { name: 'reimportInsertedRows200k', value: rerun.insertedRows, unit: 'rows', target: { op: '<=', value: 0 } },
+    { name: 'reimportSeconds200k', value: round(rerun.seconds, 2), unit: 's' },
+    { name: 'demoImportSeconds', value: round(demo.ab.oursMedian, 2), unit: 's' },
+    {
+      name: 'demoImportRateVsRawInsert',
+      value: round(demoOurs / demoRaw, 3),
+      unit: 'x',
+      ratio: round(demoOurs / demoRaw, 3),
+      baseline: {
+        name: 'raw unnest INSERT of the same prepared demo rows, same database',
+        value: Math.round(demoRaw),
+        unit: 'rows/s',
+      },
+    },
+    { name: 'peakRssMiB', value: Math.round(peakRss), unit: 'MiB', target: { op: '<=', value: 1536 } },
+  ];
+}
+
+export async function runImportElders(argv: readonly string[]): Promise<BenchResult> {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      scale: { type: 'string', default: DEFAULT_SCALE },
+      seed: { type: 'string', default: '1' },
+      rounds: { type: 'string' },
+    },
+  });
+  const scale = values.scale ?? DEFAULT_SCALE;
+  const base = PLANS[scale];
+  if (!base) throw new Error(`unknown scale ${scale} (one of ${Object.keys(PLANS).join(', ')})`);
+  const plan = { ...base, rounds: values.rounds ? Number(values.rounds) : base.rounds };
+  const seed = Number(values.seed ?? '1');
+  const startedAt = new Date().toISOString();
+  const work = mkdtempSync(join(tmpdir(), 'kangyang-bench-import-'));
+  const generating = performance.now();
+  const file = join(work, `elders-${plan.fileRows}.csv`);
+  const badRows = await writeCsv(file, plan.fileRows, seed, plan.badEvery);
+  const demoFile = join(work, 'elders-demo.csv');
+  await writeCsv(demoFile, plan.demoRows, seed, undefined);
+  const generateSeconds = (performance.now() - generating) / 1000;
+  log(
+    `generated ${plan.fileRows} rows (${badRows} bad) and ${plan.demoRows} demo rows in ${generateSeconds.toFixed(1)} s`,
+  );
+  const database = await openDatabase({ dataDir: join(work, 'db') });
+  try {
+    const services = createServices({
+      database,
+      keyring: testKeyring(),
+      clock: systemClock,
+      importsDir: join(work, 'imports'),
+      log,
+    });
+    await upsertRegions(database.db, SCALES.demo.regions());
+    const actor: Actor = {
+      ...systemActor({ requestId: 'bench', userAgent: 'bench/import-elders' }),
+      username: 'bench',
+    };
+    const measured = await measure(services, actor, file, plan.rounds, `${plan.fileRows}`);
+    const rerun = await importOnce(services, actor, file);
+    log(
+      `re-run of the same file: ${rerun.insertedRows} inserted, ${rerun.existingRows} existing in ${rerun.seconds.toFixed(1)} s`,
+    );
+    const demo = await measure(services, actor, demoFile, plan.rounds, 'demo');
+    await services.audit.seal();
+    const metrics = metricsOf(measured, demo, rerun, plan, ownPeakRssMiB());
+    const result: BenchResult = {
+      name: 'import-elders',
+      startedAt,
+      commit: commitOf(),
+      machine: machineFacts(),
+      engine: {
+        name: 'pglite',
+        version: `${database.engineVersion.replace(/^PGlite /, '')} (PostgreSQL ${await serverVersion(database.db)})`,
+      },
+      dataset: {
+        scale,
+        seed,
+        generatorVersion: GENERATOR_VERSION,
+        counts: { fileRows: plan.fileRows, badRows, demoElders: plan.demoRows },
+      },
+      metrics,
+      notes: `CSV files generated by the seeded generator (${round(generateSeconds, 1)} s, not timed). Ours = upload → background validation → confirm (validRowsOnly) → background import, batches of 2,000 rows, one process, PGlite NodeFS in a temp dir; ratio = inserted rows/s of ours ÷ inserted rows/s of the raw INSERT (only its statements timed; its rows checked and encrypted beforehand). ${plan.rounds} alternating rounds per file, medians; the registry is emptied (TRUNCATE) before each of our rounds. Peak RSS of the whole bench process (maxRSS).`,
+    };
+    const path = resultPath('import-elders', scale, DEFAULT_SCALE);
+    writeResult(path, result);
+    const missed = missedTargets(metrics);
+    console.log(
+      `import-elders (${scale}): ${metrics.map((metric) => `${metric.name}=${metric.value}${metric.unit === 'x' ? 'x' : ` ${metric.unit}`}`).join(', ')}`,
+    );
+    console.log(`written to ${path}${missed.length > 0 ? `; MISSED: ${missed.join(', ')}` : '; every target met'}`);
+    return result;
+  } finally {
+    await database.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
