@@ -29,13 +29,15 @@ const emptySide = (): SideResult => ({ rates: [], latencies: [], requests: 0, se
 
 function once<T>(child: ChildProcess, type: string): Promise<T> {
   return new Promise((done, fail) => {
+    const onExit = (code: number | null) => fail(new Error(`${type}: child exited with ${code}`));
     const onMessage = (message: { type?: string }) => {
       if (message.type !== type) return;
       child.off('message', onMessage);
+      child.off('exit', onExit);
       done(message as T);
     };
     child.on('message', onMessage);
-    child.once('exit', (code) => fail(new Error(`${type}: child exited with ${code}`)));
+    child.once('exit', onExit);
   });
 }
 

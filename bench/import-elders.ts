@@ -15,10 +15,9 @@ import {
   type Services,
 } from '@kangyang/services';
 import { upsertRegions } from '@kangyang/services/regions/region.repo';
-import { prepareNewElder } from '@kangyang/services/elders/elder-input';
 import { ELDER_CSV_HEADER, elderCsvLine } from '@kangyang/services/imports/elder-csv';
-import { readElderRows, type ElderRowIn } from '@kangyang/services/imports/elder-rows';
 import { createRowChecker } from '@kangyang/services/imports/row-checker';
+import { produceBatches } from '@kangyang/services/imports/row-source';
 import {
   emptyRegistry,
   freshBaselineTable,
@@ -30,7 +29,6 @@ import { createIdSequencer } from '@kangyang/services/generator/id-sequencer';
 import { boxOf, outerRingOf } from '@kangyang/services/generator/polygon';
 import { createRng } from '@kangyang/services/generator/rng';
 import { DEFAULT_AS_OF, GENERATOR_VERSION, SCALES } from '@kangyang/services/generator/scales';
-import type { ElderInsert } from '@kangyang/services/elders/elder.repo';
 import { alternate, round, type Alternation } from './lib/ab.ts';
 import { commitOf, machineFacts, ownPeakRssMiB } from './lib/machine.ts';
 import { missedTargets, resultPath, writeResult, type BenchResult, type Metric } from './lib/results.ts';
@@ -142,40 +140,19 @@ async function importOnce(services: Services, actor: Actor, file: string): Promi
 async function rawInsertOnce(services: Services, file: string): Promise<{ seconds: number; rows: number }> {
   const db = services.database.db;
   await freshBaselineTable(db, BASELINE_TABLE);
-  const checker = createRowChecker({ db, today: DEFAULT_AS_OF, scopes: [''] });
+  const checker = createRowChecker({ db, scopes: [''] });
+  const options = { path: file, format: 'csv' as const, pass: 'import' as const, today: DEFAULT_AS_OF, batchRows: 2000, skipThrough: 0, createdBy: null, importJobId: uuidv7() };
   const now = new Date();
-  let batch: ElderInsert[] = [];
   let insertMs = 0;
   let rows = 0;
-  const flush = async () => {
+  for await (const batch of produceBatches(options, services.cipher)) {
+    await checker.check(batch.rows);
+    const prepared = batch.rows.flatMap((row) => (row.valid && row.insert ? [row.insert] : []));
     const started = performance.now();
-    await insertBaselineRows(db, BASELINE_TABLE, batch, now);
+    await insertBaselineRows(db, BASELINE_TABLE, prepared, now);
     insertMs += performance.now() - started;
-    rows += batch.length;
-    batch = [];
-  };
-  let pending: ElderRowIn[] = [];
-  const prepare = async () => {
-    for (const row of await checker.check(pending)) {
-      if (!row.body) continue;
-      const prepared = prepareNewElder(row.body, {
-        id: uuidv7(),
-        today: DEFAULT_AS_OF,
-        now,
-        cipher: services.cipher,
-        createdBy: null,
-      });
-      if (prepared.ok) batch.push(prepared.value);
-    }
-    pending = [];
-    if (batch.length >= 2000) await flush();
-  };
-  for await (const chunk of readElderRows(file, 'csv')) {
-    pending.push(...chunk);
-    if (pending.length >= 2000) await prepare();
+    rows += prepared.length;
   }
-  await prepare();
-  await flush();
   return { seconds: insertMs / 1000, rows };
 }
 

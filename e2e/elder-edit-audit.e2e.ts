@@ -68,7 +68,11 @@ describe('journey: edit an elder, then audit it', () => {
       // 2. A valid change is saved with If-Match and lands on the detail page.
       await page.locator('#phone').fill('');
       await setAddress(page, '测试路 1 号');
-      const saved = await answerAfter(page, () => page.locator('.form-actions button[type=submit]').click(), `/api/elders/${elderId}`);
+      const saved = await answerAfter(
+        page,
+        () => page.locator('.form-actions button[type=submit]').click(),
+        `/api/elders/${elderId}`,
+      );
       expect(saved.request().headers()['if-match']).toBe('"1"');
       expect(saved.status()).toBe(200);
       await page.waitForURL(new RegExp(`/elders/${elderId}$`));
@@ -79,14 +83,26 @@ describe('journey: edit an elder, then audit it', () => {
       await openEdit(other, server.url, elderId);
       await openEdit(page, server.url, elderId);
       await setAddress(other, '测试路 2 号');
-      await answerAfter(other, () => other.locator('.form-actions button[type=submit]').click(), `/api/elders/${elderId}`);
+      await answerAfter(
+        other,
+        () => other.locator('.form-actions button[type=submit]').click(),
+        `/api/elders/${elderId}`,
+      );
       await other.close();
       await setAddress(page, '测试路 3 号');
-      const conflict = await answerAfter(page, () => page.locator('.form-actions button[type=submit]').click(), `/api/elders/${elderId}`);
+      const conflict = await answerAfter(
+        page,
+        () => page.locator('.form-actions button[type=submit]').click(),
+        `/api/elders/${elderId}`,
+      );
       expect(conflict.status()).toBe(412);
       await page.getByText('档案已被他人修改').waitFor();
       await artifacts.shot(page, 'edit-version-conflict');
-      await answerAfter(page, () => page.getByRole('button', { name: '载入最新版本' }).click(), `/api/elders/${elderId}`);
+      await answerAfter(
+        page,
+        () => page.getByRole('button', { name: '载入最新版本' }).click(),
+        `/api/elders/${elderId}`,
+      );
       await expect(page.locator('#address').inputValue()).resolves.toBe('测试路 2 号');
 
       // 4. The new-elder form names every missing required field (ElderCreateBody on the client).
@@ -107,7 +123,11 @@ describe('journey: edit an elder, then audit it', () => {
       await answerAfter(page, () => login(page, server.url, 'auditor', server.staffPassword), '/api/audit/search');
       await page.waitForURL(/\/audit$/);
       await page.locator('#elderIdNumber').fill(fullId);
-      const search = await answerAfter(page, () => page.locator('.audit-filters button[type=submit]').click(), '/api/audit/search');
+      const search = await answerAfter(
+        page,
+        () => page.locator('.audit-filters button[type=submit]').click(),
+        '/api/audit/search',
+      );
       expect(search.request().postData() ?? '').toContain(fullId);
       expect(page.url()).not.toContain(fullId);
       const actions = await page.locator('.audit-table tbody tr.ant-table-row code').allTextContents();

@@ -105,7 +105,9 @@ describe('journey: elder registry in the admin web', () => {
       expect(streetCodes.every((code) => code.startsWith('330102002'))).toBe(true);
       await page.locator('.region-select').click();
       await page.locator('.ant-select-tree-treenode:not([aria-hidden]) .ant-select-tree-title').first().waitFor();
-      const roots = await page.locator('.ant-select-tree-treenode:not([aria-hidden]) .ant-select-tree-title').allTextContents();
+      const roots = await page
+        .locator('.ant-select-tree-treenode:not([aria-hidden]) .ant-select-tree-title')
+        .allTextContents();
       expect(roots).toEqual(['湖滨街道']);
       await artifacts.shot(page, 'street-officer-region-selector');
       await page.keyboard.press('Escape');
@@ -143,8 +145,9 @@ describe('journey: elder registry in the admin web', () => {
       const cardId = (await page.locator('.elder-card .identifier').first().textContent()) ?? '';
       expect(cardId).toMatch(MASKED_ID);
       const phones = await page.locator('.elder-card dd .identifier').allTextContents();
-      for (const phone of phones.filter((text) => text.startsWith('1') && text.length === 11)) expect(phone).toMatch(MASKED_PHONE);
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      for (const phone of phones.filter((text) => text.startsWith('1') && text.length === 11))
+        expect(phone).toMatch(MASKED_PHONE);
+      const width = Number(await page.evaluate('document.documentElement.scrollWidth'));
       expect(width).toBeLessThanOrEqual(PHONE.width);
       await artifacts.shot(page, 'elder-list-phone-full');
       const shot = await artifacts.shot(page, 'elder-list-phone', { fullPage: false });

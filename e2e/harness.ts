@@ -1,7 +1,16 @@
 // Browser-journey harness: builds the web app when stale, starts the real server on a fresh data
 // dir with toy demo data, and drives Debian chromium through playwright-core (architecture.md §4).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -10,7 +19,14 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const WEB_DIST_INDEX = join(ROOT, 'apps/web/dist/index.html');
-const WEB_SOURCES = ['apps/web/src', 'apps/web/index.html', 'apps/web/vite.config.ts', 'apps/web/public', 'packages/contracts/src', 'packages/domain/src'];
+const WEB_SOURCES = [
+  'apps/web/src',
+  'apps/web/index.html',
+  'apps/web/vite.config.ts',
+  'apps/web/public',
+  'packages/contracts/src',
+  'packages/domain/src',
+];
 export const CHROMIUM = '/usr/bin/chromium';
 
 function newestMtime(path: string): number {
@@ -28,11 +44,15 @@ export function ensureWebBuild(): void {
   const newest = Math.max(...WEB_SOURCES.map((path) => newestMtime(join(ROOT, path))));
   if (built > newest) return;
   // NODE_ENV is `test` under Vitest: a build with it would ship React's and antd's development code.
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', 'apps/web', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', 'apps/web', '--logLevel', 'warn'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
   if (result.status !== 0) throw new Error(`web build failed:\n${result.stdout}\n${result.stderr}`);
 }
 
@@ -76,7 +96,11 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
   throw new Error(`server not healthy after ${timeoutMs} ms:\n${log()}`);
 }
 
-async function waitForBanner(read: () => string, child: ChildProcess, timeoutMs: number): Promise<{ admin: string; staff: string }> {
+async function waitForBanner(
+  read: () => string,
+  child: ChildProcess,
+  timeoutMs: number,
+): Promise<{ admin: string; staff: string }> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const text = read();
@@ -139,7 +163,9 @@ export async function startServer(options: { timeoutMs?: number } = {}): Promise
 /** Debian chromium, headless, with every background fetch to the outside switched off. */
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: run sh scripts/test-deps.sh (apt-get install -y chromium fonts-wqy-microhei)`);
+    throw new Error(
+      `${CHROMIUM} is missing: run sh scripts/test-deps.sh (apt-get install -y chromium fonts-wqy-microhei)`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -168,7 +194,9 @@ export function journeyArtifacts(journey: string) {
     async shot(page: Page, step: string, options: { fullPage?: boolean } = {}): Promise<string> {
       count += 1;
       const path = join(dir, `${String(count).padStart(2, '0')}-${step}.png`);
-      await page.screenshot({ path, fullPage: options.fullPage ?? true });
+      // from the top, so the sticky header sits where it belongs; transitions finished at once
+      if (options.fullPage ?? true) await page.evaluate('window.scrollTo(0, 0)');
+      await page.screenshot({ path, fullPage: options.fullPage ?? true, animations: 'disabled' });
       return path;
     },
     /** Copies a screenshot into the repository's docs (README pictures). */

@@ -1,5 +1,6 @@
 // Page helpers shared by the browser journeys (selectors of apps/web).
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const MASKED_ID = /^\d{4}\*{8}[\dX]{4}$/;
 export const MASKED_PHONE = /^1\d{2}\*{4}\d{4}$/;
@@ -16,7 +17,8 @@ export function watch(page: Page, origin: string) {
   });
   page.on('console', (message) => {
     // the browser logs every 4xx answer (401 before login, the 404s we test for): those are expected
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(String(error)));
   return { foreign, errors };
@@ -27,7 +29,7 @@ export async function answerAfter(page: Page, action: () => Promise<unknown>, pa
   const answered = page.waitForResponse((response) => new URL(response.url()).pathname === path);
   await action();
   const response = await answered;
-  await page.waitForFunction(() => document.querySelector('.ant-spin-spinning') === null);
+  await expect.poll(() => page.locator('.ant-spin-spinning').count()).toBe(0);
   return response;
 }
 

@@ -27,6 +27,8 @@ import { eligibilityRoutes } from './routes/eligibility.routes.ts';
 import { applicationRoutes } from './routes/applications.routes.ts';
 import { importRoutes } from './routes/imports.routes.ts';
 import { exportRoutes } from './routes/exports.routes.ts';
+import { ledgerRoutes } from './routes/ledger.routes.ts';
+import { workerRoutes } from './routes/workers.routes.ts';
 import { assessmentRoutes } from './routes/assessments.routes.ts';
 
 export type AppOptions = {
@@ -89,6 +91,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyMultipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 10 } });
   await app.register(importRoutes, { services });
   await app.register(exportRoutes, { services });
+  await app.register(ledgerRoutes, { services });
+  await app.register(workerRoutes, { services });
   await registerWeb(app, options.webDist);
   return app;
 }

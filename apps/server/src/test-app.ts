@@ -1,11 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { openTestServices, type TestContext } from '@kangyang/test-kit/test-services';
-import {
-  createTestAccounts,
-  ROLE_ACCOUNTS,
-  type AccountSpec,
-  type TestAccount,
-} from '@kangyang/test-kit/accounts';
+import { createTestAccounts, ROLE_ACCOUNTS, type AccountSpec, type TestAccount } from '@kangyang/test-kit/accounts';
 import { buildApp } from './app.ts';
 
 /** For API tests (`*.routes.db.test.ts`): the real app over a fresh test database, never listening. */

@@ -172,6 +172,14 @@ export const ImportPreviewRow = z.object({
 export type ImportPreviewRow = z.infer<typeof ImportPreviewRow>;
 export const ImportPreview = z.array(ImportPreviewRow);
 
+export const ImportErrorDto = z.object({
+  rowNumber: z.number().int(),
+  field: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+export type ImportErrorDto = z.infer<typeof ImportErrorDto>;
+
 export const ImportJobDto = z.object({
   id: IdSchema,
   kind: z.string(),
@@ -191,6 +199,8 @@ export const ImportJobDto = z.object({
   failure: z.string().nullable(),
   /** The first rows, masked; present while the job waits for confirmation. */
   preview: ImportPreview.optional(),
+  /** The first row errors, once validated (the full list is the error report). */
+  errorsSample: z.array(ImportErrorDto).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -200,13 +210,6 @@ export const ImportListQuery = PageQuery;
 export type ImportListQuery = z.infer<typeof ImportListQuery>;
 export const ImportPage = page(ImportJobDto);
 
-export const ImportErrorDto = z.object({
-  rowNumber: z.number().int(),
-  field: z.string(),
-  code: z.string(),
-  message: z.string(),
-});
-export type ImportErrorDto = z.infer<typeof ImportErrorDto>;
 export const ImportErrorList = z.object({ items: z.array(ImportErrorDto) });
 
 /** GET /api/exports/elders.xlsx: the filters of GET /api/elders, without paging (the file holds every match). */

@@ -31,6 +31,8 @@ export type ServicesOptions = {
   importsDir?: string;
   /** Rows per import batch and transaction (≤ 5,000). */
   importBatchRows?: number;
+  /** Import files from this size on are checked and encrypted in a worker thread (default 4 MiB). */
+  importWorkerMinBytes?: number;
   log?: (message: string) => void;
 };
 
@@ -57,7 +59,7 @@ export function createServices(options: ServicesOptions) {
     auth,
     twoFactor: createTwoFactorService({ db, clock, audit, cipher, revokeAllSessions: auth.revokeAllSessions }),
     elders: createElderService({ db, clock, audit, cipher }),
-    regions: createRegionService({ db }),
+    regions: createRegionService({ db, audit }),
     idempotency: createIdempotencyService({ db, clock }),
     jobs,
     profiles,
@@ -75,8 +77,10 @@ export function createServices(options: ServicesOptions) {
       clock,
       audit,
       cipher,
+      keyring,
       importsDir: options.importsDir ?? defaultImportsDir(),
       batchRows: options.importBatchRows,
+      workerMinBytes: options.importWorkerMinBytes,
       log: options.log,
     }),
     exports: createExportService({ db, clock, audit, log: options.log }),

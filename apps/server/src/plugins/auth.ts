@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Permission } from '@kangyang/domain/access';
-import { AppError, makeActor, type Actor, type RequestMeta, type Services } from '@kangyang/services';
+import { AppError, isAppError, makeActor, type Actor, type RequestMeta, type Services } from '@kangyang/services';
 
 export type RoutePermission = Permission | 'public' | 'authenticated';
 
@@ -92,7 +92,31 @@ export function registerAuth(app: FastifyInstance, services: Services): void {
         reason: 'forbidden',
         details: { route, permission },
       });
+      deniedAndAudited.add(request);
       throw new AppError('FORBIDDEN');
     }
+  });
+  auditServiceDenials(app, services);
+}
+
+const deniedAndAudited = new WeakSet<FastifyRequest>();
+
+/**
+ * AZ-4: REGION_OUT_OF_SCOPE (403: creating or moving a record into a region outside the scope) is
+ * raised by services and audited as a denial here, once, whatever the route. Services audit their own
+ * scope 404s and FORBIDDENs; the permission check above audits its own.
+ */
+function auditServiceDenials(app: FastifyInstance, services: Services): void {
+  app.addHook('onError', async (request, _reply, error) => {
+    if (!isAppError(error) || !request.actor || deniedAndAudited.has(request)) return;
+    if (error.code !== 'REGION_OUT_OF_SCOPE') return;
+    deniedAndAudited.add(request);
+    await services.audit.record(request.actor, {
+      action: 'http.request',
+      resourceType: 'route',
+      outcome: 'denied',
+      reason: 'regionOutOfScope',
+      details: { route: `${request.method} ${request.routeOptions.url ?? ''}`, field: error.field ?? null },
+    });
   });
 }

@@ -55,7 +55,12 @@ async function businessCounts(): Promise<Record<string, number>> {
 /** A write attempt with the token: creating an elder and listing. Both must be 401 and write nothing. */
 async function expectRefusedAndNothingWritten(token: string): Promise<void> {
   const before = await businessCounts();
-  const create = await t.app.inject({ method: 'POST', url: '/api/elders', headers: bearer(token), payload: buildElder() });
+  const create = await t.app.inject({
+    method: 'POST',
+    url: '/api/elders',
+    headers: bearer(token),
+    payload: buildElder(),
+  });
   expect(create.statusCode).toBe(401);
   expect(create.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
   expect((await me(token)).statusCode).toBe(401);

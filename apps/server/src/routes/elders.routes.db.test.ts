@@ -47,10 +47,16 @@ describe('validation replies (API-1, API-6): 400 {error: {code, field, message}}
     const wrong = `${valid.slice(0, 17)}${valid.endsWith('1') ? '2' : '1'}`;
     const zh = await post(buildElder({ idNumber: wrong }));
     expect(zh.statusCode).toBe(400);
-    expect(zh.json()).toEqual({ error: { code: 'ID_NUMBER_CHECKSUM', field: 'idNumber', message: '身份证号校验位不正确' } });
+    expect(zh.json()).toEqual({
+      error: { code: 'ID_NUMBER_CHECKSUM', field: 'idNumber', message: '身份证号校验位不正确' },
+    });
     const en = await post(buildElder({ idNumber: wrong }), { 'accept-language': 'en-US,en;q=0.9' });
     expect(en.json()).toEqual({
-      error: { code: 'ID_NUMBER_CHECKSUM', field: 'idNumber', message: 'The check character of the ID number is wrong' },
+      error: {
+        code: 'ID_NUMBER_CHECKSUM',
+        field: 'idNumber',
+        message: 'The check character of the ID number is wrong',
+      },
     });
     expect(await tableCounts()).toEqual(before);
   });
@@ -88,7 +94,9 @@ describe('validation replies (API-1, API-6): 400 {error: {code, field, message}}
       url: '/api/elders?limit=1000',
       headers: { ...auth, 'accept-language': 'en-US' },
     });
-    expect(en.json()).toEqual({ error: { code: 'LIMIT_TOO_LARGE', field: 'limit', message: 'A page holds at most 200 items' } });
+    expect(en.json()).toEqual({
+      error: { code: 'LIMIT_TOO_LARGE', field: 'limit', message: 'A page holds at most 200 items' },
+    });
     const ok = await t.app.inject({ method: 'GET', url: '/api/elders?limit=200', headers: auth });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ total: 1 });
@@ -116,7 +124,10 @@ const WRONG_TYPES = fc.oneof(
 );
 /** A field of the elder body and a value of a type it can never take. */
 const wrongTypeField = fc.oneof(
-  fc.tuple(fc.constantFrom('name', 'idNumber', 'residenceRegionCode'), WRONG_TYPES.filter((v) => typeof v !== 'string')),
+  fc.tuple(
+    fc.constantFrom('name', 'idNumber', 'residenceRegionCode'),
+    WRONG_TYPES.filter((v) => typeof v !== 'string'),
+  ),
   fc.tuple(fc.constantFrom('contacts', 'categories'), fc.oneof(fc.string(), fc.integer(), fc.boolean())),
   fc.tuple(fc.constant('location'), fc.oneof(fc.string(), fc.integer(), fc.array(fc.integer()))),
   fc.tuple(fc.constant('livingSituation'), fc.oneof(fc.integer(), fc.string({ minLength: 30 }))),
@@ -126,7 +137,11 @@ const hugeString = fc.tuple(
   fc.integer({ min: 250, max: 200_000 }),
   fc.constantFrom('x', '老', '😀', '\u0000', '<script>'),
 );
-const deepNesting = fc.tuple(fc.integer({ min: 20, max: 3000 }), fc.boolean(), fc.constantFrom('contacts', 'location', 'extra'));
+const deepNesting = fc.tuple(
+  fc.integer({ min: 20, max: 3000 }),
+  fc.boolean(),
+  fc.constantFrom('contacts', 'location', 'extra'),
+);
 const prototypeKey = fc.tuple(fc.constantFrom('__proto__', 'constructor', 'prototype'), fc.boolean());
 
 function nested(depth: number, asArray: boolean): string {
@@ -163,7 +178,9 @@ const hostilePayloads: fc.Arbitrary<Hostile> = fc.oneof(
   prototypeKey.map(([key, deep]) => ({
     payload: JSON.stringify(buildElder()).replace(
       /}$/,
-      deep ? `,"contacts":[{"${key}":{"isAdmin":true,"prototype":{"x":1}}}]}` : `,"${key}":{"prototype":{"polluted":true}}}`,
+      deep
+        ? `,"contacts":[{"${key}":{"isAdmin":true,"prototype":{"x":1}}}]}`
+        : `,"${key}":{"prototype":{"polluted":true}}}`,
     ),
     contentType: 'application/json',
     label: `prototype key ${key}`,
@@ -196,22 +213,26 @@ async function send(method: 'POST' | 'PATCH', hostile: Hostile) {
 describe('FT-7 hostile payloads on POST /api/elders and PATCH /api/elders/:id', () => {
   const figures = { payloads: 0, statuses: new Map<number, number>() };
 
-  it.each(['POST', 'PATCH'] as const)('%s: only 4xx, never 5xx, no table changes', async (method) => {
-    const before = await tableCounts();
-    await fc.assert(
-      fc.asyncProperty(hostilePayloads, async (hostile) => {
-        const reply = await send(method, hostile);
-        figures.payloads += 1;
-        figures.statuses.set(reply.statusCode, (figures.statuses.get(reply.statusCode) ?? 0) + 1);
-        expect(reply.statusCode, `${hostile.label}: ${reply.body.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
-        expect(reply.statusCode, `${hostile.label}: ${reply.body.slice(0, 200)}`).toBeLessThan(500);
-        expect(reply.json()).toHaveProperty('error.code');
-      }),
-      { numRuns: 150, seed: 20261102 },
-    );
-    expect(await tableCounts()).toEqual(before);
-    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
-  }, 120_000);
+  it.each(['POST', 'PATCH'] as const)(
+    '%s: only 4xx, never 5xx, no table changes',
+    async (method) => {
+      const before = await tableCounts();
+      await fc.assert(
+        fc.asyncProperty(hostilePayloads, async (hostile) => {
+          const reply = await send(method, hostile);
+          figures.payloads += 1;
+          figures.statuses.set(reply.statusCode, (figures.statuses.get(reply.statusCode) ?? 0) + 1);
+          expect(reply.statusCode, `${hostile.label}: ${reply.body.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
+          expect(reply.statusCode, `${hostile.label}: ${reply.body.slice(0, 200)}`).toBeLessThan(500);
+          expect(reply.json()).toHaveProperty('error.code');
+        }),
+        { numRuns: 150, seed: 20261102 },
+      );
+      expect(await tableCounts()).toEqual(before);
+      expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    },
+    120_000,
+  );
 
   it('refuses a 2 MB body with 413 PAYLOAD_TOO_LARGE on both, and health stays 200', async () => {
     const before = await tableCounts();

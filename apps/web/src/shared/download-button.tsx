@@ -7,7 +7,13 @@ import { errorText } from './api/error-text.ts';
 import { saveFile } from './api/save-file.ts';
 import { useI18n } from './i18n/i18n-context.tsx';
 
-type Props = { path: string; query?: QueryParams; fallbackName: string; children: ReactNode; type?: ButtonProps['type'] };
+type Props = {
+  path: string;
+  query?: QueryParams;
+  fallbackName: string;
+  children: ReactNode;
+  type?: ButtonProps['type'];
+};
 
 /** Fetches a file with the session cookie and the chosen language, and shows the server's error if it fails. */
 export function DownloadButton({ path, query, fallbackName, children, type }: Props) {

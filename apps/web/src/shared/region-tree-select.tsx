@@ -67,7 +67,9 @@ export function RegionTreeSelect({ value, onChange, placeholder, allowClear = tr
       labelInValue
       value={value ? { value: value.code, label: value.name } : undefined}
       onChange={(next: { value: string; label?: unknown } | undefined) =>
-        onChange?.(next ? { code: next.value, name: typeof next.label === 'string' ? next.label : next.value } : undefined)
+        onChange?.(
+          next ? { code: next.value, name: typeof next.label === 'string' ? next.label : next.value } : undefined,
+        )
       }
       placeholder={placeholder}
       allowClear={allowClear}

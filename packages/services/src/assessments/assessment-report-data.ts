@@ -19,8 +19,8 @@ export type ReportData = {
   reasons: readonly string[];
   finalLevel: string;
   validUntil: string;
-  signatures: readonly { name: string; signedAt: string }[];
-  assessors: readonly string[];
+  /** The two assigned assessors in order, with their signature time or null when unsigned. */
+  signers: readonly { name: string; signedAt: string | null }[];
   reviewer: string;
   approvedAt: string;
   contentHash: string;
@@ -48,6 +48,26 @@ const RULE_LABELS: Readonly<Record<string, string>> = {
   mentalDiagnosis: '确诊痴呆（F00–F03）或精神科确诊的其他精神和行为障碍（F04–F99）：等级上调一级',
   riskEvents: '近30天内发生2次及以上照护风险事件：等级上调一级',
 };
+
+const DETAIL_WORDS: Readonly<Record<string, string>> = {
+  fall: '跌倒',
+  wandering: '走失',
+  choking: '噎食',
+  selfHarm: '自杀/自伤',
+  other: '其他',
+  dementiaDiagnosis: '痴呆',
+  mentalDisorderDiagnosis: '其他精神和行为障碍',
+};
+
+/** `fall 2, choking 1` → `跌倒 2 次、噎食 1 次`; diagnosis names in Chinese. */
+const detailText = (detail: string): string =>
+  detail
+    .split(', ')
+    .map((part) => {
+      const [word = '', count] = part.split(' ');
+      return `${DETAIL_WORDS[word] ?? word}${count ? ` ${count} 次` : ''}`;
+    })
+    .join('、');
 
 const shanghai = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',
@@ -94,10 +114,11 @@ export function reportDataOf(
     const grade = result?.domainGrades?.[domain.code];
     return { name: domain.name.zh, score: score === undefined ? '—' : String(score), max: String(max), grade: grade === undefined ? '—' : String(grade) };
   });
-  const signatures = (row.signatures as Signature[]).map((signature) => ({
-    name: signature.name,
-    signedAt: shanghaiTime(new Date(signature.signedAt)),
-  }));
+  const signed = new Map((row.signatures as Signature[]).map((signature) => [signature.assessorId, signature.signedAt]));
+  const signers = row.assessorIds.map((id) => {
+    const at = signed.get(id);
+    return { name: extra.assessorNames.get(id) ?? id, signedAt: at ? shanghaiTime(new Date(at)) : null };
+  });
   return {
     instrumentName: definition.name.zh,
     instrumentVersion: row.instrumentVersion,
@@ -120,12 +141,11 @@ export function reportDataOf(
     baseLevel: level(result?.baseLevel),
     reasons: (result?.reasons ?? []).map(
       (reason) =>
-        `${RULE_LABELS[reason.rule] ?? reason.rule}${reason.detail ? `（${reason.detail}）` : ''}${reason.applied ? '' : ' —— 未改变等级'}`,
+        `${RULE_LABELS[reason.rule] ?? reason.rule}${reason.detail ? `（${detailText(reason.detail)}）` : ''}${reason.applied ? '' : ' —— 未改变等级'}`,
     ),
     finalLevel: level(result?.finalLevel),
     validUntil: row.validUntil ?? '—',
-    signatures,
-    assessors: row.assessorIds.map((id) => extra.assessorNames.get(id) ?? id),
+    signers,
     reviewer: row.reviewerName ?? '—',
     approvedAt: row.approvedAt ? shanghaiTime(row.approvedAt) : '—',
     contentHash: row.contentHash,

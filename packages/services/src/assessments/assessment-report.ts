@@ -33,22 +33,22 @@ const INK = '#1f1f1f';
 const MUTED = '#666666';
 const ACCENT = '#b42318';
 
-function row(doc: Doc, cells: readonly Cell[], height = 22): void {
-  let x = LEFT;
+/** One table row; a cell whose text needs more lines makes the whole row taller. */
+function row(doc: Doc, cells: readonly Cell[], minHeight = 22): void {
   const y = doc.y;
+  doc.fontSize(10);
+  const height = Math.max(
+    minHeight,
+    ...cells.map((cell) => doc.font(cell.bold ? 'bold' : 'regular').heightOfString(cell.text, { width: cell.width - 12 }) + 9),
+  );
+  let x = LEFT;
   for (const cell of cells) {
     if (cell.fill) doc.rect(x, y, cell.width, height).fill(cell.fill);
     doc.lineWidth(0.6).strokeColor('#9a9a9a').rect(x, y, cell.width, height).stroke();
+    const textHeight = doc.font(cell.bold ? 'bold' : 'regular').heightOfString(cell.text, { width: cell.width - 12 });
     doc
       .fillColor(INK)
-      .font(cell.bold ? 'bold' : 'regular')
-      .fontSize(10)
-      .text(cell.text, x + 6, y + (height - 13) / 2, {
-        width: cell.width - 12,
-        align: cell.align ?? 'left',
-        lineBreak: false,
-        ellipsis: true,
-      });
+      .text(cell.text, x + 6, y + (height - textHeight) / 2, { width: cell.width - 12, align: cell.align ?? 'left' });
     x += cell.width;
   }
   doc.x = LEFT;
@@ -130,13 +130,12 @@ function footer(doc: Doc, data: ReportData): void {
     { text: '有效期至', width: 120, bold: true, fill: '#f2f4f7' },
     { text: data.validUntil, width: 375 },
   ]);
-  const signed = new Map(data.signatures.map((signature) => [signature.name, signature.signedAt]));
-  data.assessors.forEach((name, index) => {
+  data.signers.forEach((signer, index) => {
     row(doc, [
       { text: `评估员${index + 1}`, width: 120, bold: true, fill: '#f2f4f7' },
-      { text: name, width: 140 },
+      { text: signer.name, width: 140 },
       { text: '签名时间', width: 90, bold: true, fill: '#f2f4f7' },
-      { text: signed.get(name) ?? '未签名', width: 145 },
+      { text: signer.signedAt ?? '未签名', width: 145 },
     ]);
   });
   row(doc, [

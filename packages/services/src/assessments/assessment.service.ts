@@ -62,6 +62,7 @@ export function createAssessmentService(deps: AssessmentServiceDeps) {
     action: string,
     run: (access: Access) => Promise<AssessmentRow>,
   ): Promise<AssessmentDto> {
+    await requireAny(audit, actor, ANY_READ, `assessment.${action}`); // AZ-3: no assessment role → 403, not 404
     const access = await loadVisible(base, actor, id, `assessment.${action}`);
     return dtoAfter(actor, access, await run(access));
   }
@@ -107,7 +108,11 @@ export function createAssessmentService(deps: AssessmentServiceDeps) {
     /** Opens routine tasks for results falling due within dueSoonDays that have none (§9 "validity ends"). */
     async openDueTasks(actor: Actor, body: { region?: string | undefined }) {
       const scopes = scopesOf(actor, 'assessment:assign');
-      if (body.region && !scopes.some((scope) => body.region?.startsWith(scope))) throw new AppError('NOT_FOUND');
+      if (body.region && !scopes.some((scope) => body.region?.startsWith(scope))) {
+        const details = { region: body.region };
+        await audit.record(actor, { action: 'assessment.openDue', resourceType: 'assessment', outcome: 'denied', reason: 'regionOutOfScope', details });
+        throw new AppError('NOT_FOUND'); // AZ-3, AZ-4: a region outside the scope is a 404, audited
+      }
       const today = clock.today();
       const settings = await settingsFor(body.region ?? scopes[0] ?? null, today);
       const filter = { scopes, region: body.region, instrument: settings.defaultInstrument, horizon: addDays(today, settings.dueSoonDays) };

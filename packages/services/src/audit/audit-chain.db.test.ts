@@ -143,7 +143,10 @@ describe('FT-11 audit hash chain (AUD-3, AUD-6)', () => {
   });
 
   it('flags a row left unsealed for over 60 s (AUD-4), and passes once sealed', async () => {
-    await context.services.audit.record(actorWith('auditor', COUNTY), { action: 'audit.search', resourceType: 'audit' });
+    await context.services.audit.record(actorWith('auditor', COUNTY), {
+      action: 'audit.search',
+      resourceType: 'audit',
+    });
     await expectIntact();
     context.clock.advance(61_000);
     expect(await context.services.audit.verify()).toMatchObject({ ok: false, firstBadSeq: -1 });
@@ -166,7 +169,10 @@ describe('AUD-5 the audit log refuses change', () => {
   });
 
   it('still accepts the one sealing update of a fresh row', async () => {
-    await context.services.audit.record(actorWith('auditor', COUNTY), { action: 'audit.search', resourceType: 'audit' });
+    await context.services.audit.record(actorWith('auditor', COUNTY), {
+      action: 'audit.search',
+      resourceType: 'audit',
+    });
     expect(await context.services.audit.seal()).toBe(1);
     await expectIntact();
   });

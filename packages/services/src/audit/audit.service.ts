@@ -69,6 +69,12 @@ export function createAuditService(deps: { db: Db; clock: Clock; chainKey: Buffe
       );
     },
 
+    /**
+     * The audit row of one event, stamped now, for a repository that writes it inside its own
+     * statement (see audit.repo `auditInsertFrom`); chain and elder blind index may come from there.
+     */
+    entryFor: (actor: Actor, event: AuditEvent): repo.AuditInsert => toRow(actor, event, clock.now()),
+
     /** Seals unsealed rows of every chain in commit order (AUD-3, AUD-4). Returns how many it sealed. */
     async seal(): Promise<number> {
       let sealed = 0;

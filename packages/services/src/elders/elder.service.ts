@@ -42,15 +42,8 @@ export function createElderService(deps: ElderServiceDeps) {
       throw new AppError('REGION_UNKNOWN', { code }, field);
   }
 
-  /** Loads an elder inside the actor's scope, or audits the denial and answers 404 (AZ-3, AZ-4). */
-  async function loadScoped(
-    actor: Actor,
-    id: string,
-    permission: 'elder:read' | 'elder:write' | 'elder:revealIdentifiers',
-    action: string,
-  ): Promise<repo.ElderRow> {
-    const row = await repo.findElder(db, id, scopesOf(actor, permission));
-    if (row) return row;
+  /** Audits a denied access to an elder and answers 404, whether it exists elsewhere or not (AZ-3, AZ-4). */
+  async function deny(actor: Actor, id: string, action: string): Promise<never> {
     const county = await repo.elderCountyOf(db, id);
     await audit.record(actor, {
       action,
@@ -61,6 +54,17 @@ export function createElderService(deps: ElderServiceDeps) {
       chain: county,
     });
     throw new AppError('NOT_FOUND');
+  }
+
+  /** Loads an elder inside the actor's scope, or audits the denial and answers 404 (AZ-3, AZ-4). */
+  async function loadScoped(
+    actor: Actor,
+    id: string,
+    permission: 'elder:read' | 'elder:write' | 'elder:revealIdentifiers',
+    action: string,
+  ): Promise<repo.ElderRow> {
+    const row = await repo.findElder(db, id, scopesOf(actor, permission));
+    return row ?? deny(actor, id, action);
   }
 
   async function listQuery(actor: Actor, filters: ElderListQuery | ElderSearchBody): Promise<repo.ElderQuery> {
@@ -152,16 +156,12 @@ export function createElderService(deps: ElderServiceDeps) {
       return toDto(row, clock.today(), await repo.regionName(db, row.residenceRegionCode));
     },
 
+    /** One statement reads the elder in scope and writes its audit row (AUD-1, AUD-4); masked DTO (ENC-3). */
     async get(actor: Actor, id: string): Promise<ElderDto> {
-      const row = await loadScoped(actor, id, 'elder:read', 'elder.read');
-      await audit.record(actor, {
-        action: 'elder.read',
-        resourceType: 'elder',
-        resourceIds: [id],
-        chain: row.countyCode,
-        elderBlindIndex: row.idNumberBlindIndex,
-      });
-      return toDto(row, clock.today(), await repo.regionName(db, row.residenceRegionCode));
+      const entry = audit.entryFor(actor, { action: 'elder.read', resourceType: 'elder', resourceIds: [id] });
+      const found = await repo.readElderAudited(db, id, scopesOf(actor, 'elder:read'), entry);
+      if (!found) return deny(actor, id, 'elder.read');
+      return toDto(found.row, clock.today(), found.regionName);
     },
 
     async list(actor: Actor, query: ElderListQuery): Promise<{ items: ElderListItem[]; total: number }> {

@@ -70,6 +70,7 @@ export async function generateElders(
   let batch: ElderInsert[] = [];
   let started = performance.now();
   const flush = async () => {
+    if (batch.length === 0) return;
     const inserting = performance.now();
     stats.generateMs += inserting - started;
     stats.inserted += (await insertEldersBulk(services.database.db, batch, now)).length;

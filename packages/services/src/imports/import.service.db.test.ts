@@ -84,6 +84,7 @@ describe('elder import: validation and error report (REG-6)', () => {
     const job = await uploadAndValidate(actor);
     expect(job).toMatchObject({ status: 'validated', totalRows: 7, invalidRows: 4, processedRows: 7 });
     const errors = await services.imports.errors(actor, job.id);
+    expect(job.errorsSample).toEqual(errors);
     expect(errors.map((error) => [error.rowNumber, error.field, error.code])).toEqual([
       [4, 'idNumber', 'ID_NUMBER_CHECKSUM'],
       [5, 'phone', 'PHONE_FORMAT'],
@@ -314,6 +315,22 @@ describe('elder import: interrupted runs resume (FT-1)', () => {
     expect(await eldersOfJob(job.id)).toBe(9);
     const errors = await again.imports.errors(actor, job.id);
     expect(errors).toHaveLength(5);
+  });
+});
+
+describe('elder import: worker thread (encryption beside the database work)', () => {
+  it('gives the same answers when rows are checked and encrypted in a worker thread', async () => {
+    const logs: string[] = [];
+    const threaded = createServices({ database: context.database, keyring: testKeyring(), clock: context.clock, importsDir, importWorkerMinBytes: 0, log: (line) => logs.push(line) });
+    const actor = officer();
+    const job = await uploadAndValidate(actor, csvFile(mixedRows()), 'threaded.csv', threaded);
+    expect(job).toMatchObject({ status: 'validated', totalRows: 7, invalidRows: 4 });
+    expect((await threaded.imports.errors(actor, job.id)).map((error) => error.code)).toEqual(['ID_NUMBER_CHECKSUM', 'PHONE_FORMAT', 'REGION_UNKNOWN', 'ELDER_DUPLICATE', 'REGION_OUT_OF_SCOPE']);
+    await threaded.imports.confirm(actor, job.id, { mode: 'validRowsOnly' });
+    await threaded.imports.idle();
+    expect(await threaded.imports.get(actor, job.id)).toMatchObject({ status: 'completed', insertedRows: 3 });
+    expect(await eldersOfJob(job.id)).toBe(3);
+    expect(logs.filter((line) => line.includes('in-process'))).toEqual([]);
   });
 });
 

@@ -6,7 +6,7 @@ import { scopesOf, type Actor } from '../actor.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
-import type { FieldCipher } from '../crypto/field-cipher.ts';
+import type { FieldCipher, Keyring } from '../crypto/field-cipher.ts';
 import { BULK_BATCH_ROWS } from '../elders/elder-bulk.repo.ts';
 import { checkHeader } from './elder-rows.ts';
 import { removeImportFile, storeUpload } from './import-file.ts';
@@ -31,10 +31,14 @@ export type ImportServiceDeps = {
   clock: Clock;
   audit: AuditService;
   cipher: FieldCipher;
+  /** Lets a worker thread encrypt rows beside the database work; without it rows are prepared in-process. */
+  keyring?: Keyring | undefined;
   /** Where uploads wait for their job (the server passes `${DATA_DIR}/imports`). */
   importsDir: string;
   /** Rows per batch and transaction (≤ 5,000: REL-7 statement size). */
   batchRows?: number | undefined;
+  /** Files from this size on are read, checked and encrypted in a worker thread (default 4 MiB, about 20,000 rows). */
+  workerMinBytes?: number | undefined;
   log?: ((message: string) => void) | undefined;
 };
 
@@ -130,18 +134,20 @@ async function cancel(context: ImportContext, actor: Actor, id: string): Promise
   return toJobDto(cancelled);
 }
 
-/** Progress; while waiting for confirmation also the masked preview (a read of personal data: audited). */
+const ERRORS_SAMPLE = 20;
+
+/**
+ * Progress; once validated also the first row errors, and while waiting for confirmation the masked
+ * preview (a read of personal data: audited).
+ */
 async function get(context: ImportContext, actor: Actor, id: string): Promise<ImportJobDto> {
   const job = await loadVisible(context, actor, id, 'elder.import.read');
   const withPreview = job.status === 'validated';
-  if (withPreview)
-    await context.audit.record(actor, {
-      action: 'elder.import.read',
-      resourceType: 'importJob',
-      resourceIds: [id],
-      details: { preview: true },
-    });
-  return toJobDto(job, { withPreview });
+  if (withPreview) await context.audit.record(actor, { action: 'elder.import.read', resourceType: 'importJob', resourceIds: [id], details: { preview: true } });
+  const dto = toJobDto(job, { withPreview });
+  if (job.invalidRows === 0 || ['validating', 'cancelled'].includes(job.status)) return dto;
+  const sample = await repo.errorPage(context.db, id, undefined, ERRORS_SAMPLE);
+  return { ...dto, errorsSample: sample.map((row) => ({ rowNumber: row.rowNumber, field: row.field, code: row.code, message: row.message })) };
 }
 
 /** The error report as .xlsx (row, column, field, code, message), streamed page by page. */
@@ -182,13 +188,14 @@ export function createImportService(deps: ImportServiceDeps) {
   const log = deps.log ?? (() => undefined);
   const runner = createImportRunner(log);
   const listeners = new Set<(progress: ImportProgress) => void>();
+  const rows = { cipher: deps.cipher, keyring: deps.keyring, worker: { usable: undefined }, workerMinBytes: deps.workerMinBytes ?? 4 * 1024 * 1024, log };
   const passDeps = {
     ...{
       db: deps.db,
       clock: deps.clock,
-      cipher: deps.cipher,
       audit: deps.audit,
       batchRows: Math.min(deps.batchRows ?? 2000, BULK_BATCH_ROWS),
+      rows,
     },
     emit: (progress: ImportProgress) => listeners.forEach((listener) => listener(progress)),
     shouldStop: () => runner.isStopping(),

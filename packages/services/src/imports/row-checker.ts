@@ -1,63 +1,55 @@
 import { inAnyScope } from '@kangyang/domain/access';
-import type { IsoDate } from '@kangyang/domain/units';
 import type { Db } from '../db/database.ts';
 import { existingRegionCodes } from '../elders/elder.repo.ts';
-import type { ElderRowIn } from './elder-rows.ts';
-import { checkRow, type CheckedRow } from './row-check.ts';
+import type { RowError } from './row-check.ts';
+import type { SourceRow } from './row-source.ts';
 
-export type RowChecker = { check(rows: readonly ElderRowIn[]): Promise<CheckedRow[]> };
+export type RowChecker = { check(rows: readonly SourceRow[]): Promise<void> };
 
-const fail = (row: CheckedRow, error: CheckedRow['errors'][number]): void => {
+const fail = (row: SourceRow, error: RowError): void => {
   if (!row.errors.some((item) => item.field === error.field)) row.errors.push(error);
+  row.valid = false;
 };
 
 /**
- * Checks rows batch by batch in file order: the row rules, then region existence (one query per
- * batch for codes not seen yet), the import's region scope, and duplicates inside the file (a
+ * The database side of the row checks, batch by batch in file order: region existence (one query
+ * per batch for codes not seen yet), the import's region scope, and duplicates inside the file (a
  * valid row whose ID number an earlier valid row already holds). Same file, same answers: the
  * validation and import passes, and a resumed run, all see the same rows as valid.
  */
-export function createRowChecker(deps: { db: Db; today: IsoDate; scopes: readonly string[] }): RowChecker {
+export function createRowChecker(deps: { db: Db; scopes: readonly string[] }): RowChecker {
   const known = new Map<string, boolean>();
   const seen = new Set<string>();
 
-  async function learnRegions(rows: readonly CheckedRow[]): Promise<void> {
+  async function learnRegions(rows: readonly SourceRow[]): Promise<void> {
     const unknown = new Set<string>();
     for (const row of rows) {
-      for (const code of [row.residenceRegionCode, row.hukouRegionCode])
-        if (code && !known.has(code)) unknown.add(code);
+      for (const code of [row.residenceRegionCode, row.hukouRegionCode]) if (code && !known.has(code)) unknown.add(code);
     }
     if (unknown.size === 0) return;
     const found = await existingRegionCodes(deps.db, [...unknown]);
     for (const code of unknown) known.set(code, found.has(code));
   }
 
-  function checkRegions(row: CheckedRow): void {
+  function checkRegions(row: SourceRow): void {
     const residence = row.residenceRegionCode;
     if (residence !== undefined) {
-      if (residence.length < 6 || !known.get(residence))
-        fail(row, { field: 'residenceRegionCode', code: 'REGION_UNKNOWN', params: { code: residence } });
-      else if (!inAnyScope(residence, deps.scopes))
-        fail(row, { field: 'residenceRegionCode', code: 'REGION_OUT_OF_SCOPE', params: {} });
+      if (residence.length < 6 || !known.get(residence)) fail(row, { field: 'residenceRegionCode', code: 'REGION_UNKNOWN', params: { code: residence } });
+      else if (!inAnyScope(residence, deps.scopes)) fail(row, { field: 'residenceRegionCode', code: 'REGION_OUT_OF_SCOPE', params: {} });
     }
     const hukou = row.hukouRegionCode;
-    if (hukou !== undefined && !known.get(hukou))
-      fail(row, { field: 'hukouRegionCode', code: 'REGION_UNKNOWN', params: { code: hukou } });
+    if (hukou !== undefined && !known.get(hukou)) fail(row, { field: 'hukouRegionCode', code: 'REGION_UNKNOWN', params: { code: hukou } });
   }
 
   return {
     async check(rows) {
-      const checked = rows.map((row) => checkRow(row, deps.today));
-      await learnRegions(checked);
-      for (const row of checked) {
+      await learnRegions(rows);
+      for (const row of rows) {
         checkRegions(row);
-        if (row.errors.length === 0 && row.idNumber !== undefined) {
-          if (seen.has(row.idNumber)) fail(row, { field: 'idNumber', code: 'ELDER_DUPLICATE', params: {} });
-          else seen.add(row.idNumber);
-        }
-        if (row.errors.length > 0) row.body = undefined;
+        if (!row.valid || row.idNumber === undefined) continue;
+        if (seen.has(row.idNumber)) fail(row, { field: 'idNumber', code: 'ELDER_DUPLICATE', params: {} });
+        else seen.add(row.idNumber);
       }
-      return checked;
     },
   };
 }

@@ -49,7 +49,7 @@ export async function parseResultsSheet(file: Buffer): Promise<PaymentResultInpu
   if (!sheet) throw new AppError('IMPORT_FILE_INVALID', { detail: 'no worksheet' });
   const textRow = (row: ExcelJS.Row): string[] => {
     const values = Array.isArray(row.values) ? row.values : [];
-    return values.slice(1).map((value) => cellText(value));
+    return Array.from(values.slice(1), (value) => cellText(value));
   };
   const columns = columnsOf(textRow(sheet.getRow(1)));
   const results: PaymentResultInput[] = [];

@@ -8,6 +8,7 @@ import { useSession } from '../../shared/session-context.ts';
 export function RequirePermission({ permission }: { permission: Permission }) {
   const { t } = useI18n();
   const { can } = useSession();
-  if (!can(permission)) return <Result status="403" title={t('error.forbiddenTitle')} subTitle={t('error.forbiddenText')} />;
+  if (!can(permission))
+    return <Result status="403" title={t('error.forbiddenTitle')} subTitle={t('error.forbiddenText')} />;
   return <Outlet />;
 }

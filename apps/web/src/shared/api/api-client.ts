@@ -19,7 +19,14 @@ export class ApiError extends Error {
   readonly details: unknown;
   readonly requestId: string | undefined;
 
-  constructor(init: { status: number; code: string; message: string; field?: string; details?: unknown; requestId?: string }) {
+  constructor(init: {
+    status: number;
+    code: string;
+    message: string;
+    field?: string;
+    details?: unknown;
+    requestId?: string;
+  }) {
     super(init.message);
     this.name = 'ApiError';
     this.status = init.status;
@@ -35,7 +42,13 @@ export const isApiError = (error: unknown): error is ApiError => error instanceo
 export type ApiClient = {
   readonly locale: string;
   get<T>(path: string, schema: z.ZodType<T>, query?: QueryParams): Promise<T>;
-  send<T>(method: Method, path: string, schema: z.ZodType<T>, body?: unknown, headers?: Record<string, string>): Promise<T>;
+  send<T>(
+    method: Method,
+    path: string,
+    schema: z.ZodType<T>,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<T>;
   upload<T>(path: string, schema: z.ZodType<T>, form: FormData): Promise<T>;
   /** A GET whose answer is a file (exports, templates, error reports). */
   download(path: string, query?: QueryParams): Promise<{ blob: Blob; fileName: string | undefined }>;
@@ -53,15 +66,16 @@ export function queryString(query: QueryParams | undefined): string {
   return text ? `?${text}` : '';
 }
 
-async function errorOf(response: Response): Promise<ApiError> {
-  const text = await response.text().catch(() => '');
-  let json: unknown = undefined;
+function jsonOf(text: string): unknown {
   try {
-    json = text ? JSON.parse(text) : undefined;
+    return text ? JSON.parse(text) : undefined;
   } catch {
-    json = undefined;
+    return undefined;
   }
-  const parsed = ErrorResponse.safeParse(json);
+}
+
+async function errorOf(response: Response): Promise<ApiError> {
+  const parsed = ErrorResponse.safeParse(jsonOf(await response.text().catch(() => '')));
   if (!parsed.success) return new ApiError({ status: response.status, code: 'BAD_RESPONSE', message: '' });
   const { code, message, field, details, requestId } = parsed.data.error;
   return new ApiError({

@@ -54,7 +54,10 @@ export function AuditFilters({ onSearch, onReset, form }: Props) {
             <Select
               allowClear
               placeholder={t('audit.anyOutcome')}
-              options={(['success', 'denied', 'error'] as const).map((value) => ({ value, label: t(`outcome.${value}`) }))}
+              options={(['success', 'denied', 'error'] as const).map((value) => ({
+                value,
+                label: t(`outcome.${value}`),
+              }))}
             />
           </Form.Item>
         </Col>

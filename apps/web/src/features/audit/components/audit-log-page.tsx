@@ -11,8 +11,34 @@ const FILTER_FIELDS = ['actorId', 'action', 'outcome', 'from', 'to', 'elderIdNum
 type Filters = Omit<AuditSearchBody, 'limit' | 'offset'>;
 
 const trimmed = (text: string | undefined) => (text && text.trim() !== '' ? text.trim() : undefined);
-/** A `datetime-local` value (the browser's time zone) as an ISO instant. */
-const instant = (text: string | undefined) => (text ? new Date(text).toISOString() : undefined);
+/** A `datetime-local` value (the browser's time zone) as an ISO instant; anything else is left for the schema to refuse. */
+function instant(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) ? text : date.toISOString();
+}
+
+type Checked = { ok: true; filters: Filters } | { ok: false; fields: (typeof FILTER_FIELDS)[number][] };
+
+/** The form's values as an AuditSearchBody, checked with the server's schema. */
+function filtersOf(values: AuditFilterValues): Checked {
+  const parsed = AuditSearchBody.safeParse({
+    actorId: trimmed(values.actorId),
+    action: trimmed(values.action),
+    outcome: values.outcome,
+    from: instant(values.from),
+    to: instant(values.to),
+    elderIdNumber: trimmed(values.elderIdNumber)?.toUpperCase(),
+  });
+  if (parsed.success) {
+    const { limit: _limit, offset: _offset, ...filters } = parsed.data;
+    return { ok: true, filters };
+  }
+  return {
+    ok: false,
+    fields: parsed.error.issues.map((issue) => FILTER_FIELDS.find((field) => field === issue.path[0]) ?? 'actorId'),
+  };
+}
 
 /** PLT-3: the auditor's view of the hash-chained audit log, with filters and paging. */
 export function AuditLogPage() {
@@ -24,23 +50,12 @@ export function AuditLogPage() {
   const result = useAuditSearch(body);
 
   const search = (values: AuditFilterValues) => {
-    const candidate = {
-      actorId: trimmed(values.actorId),
-      action: trimmed(values.action),
-      outcome: values.outcome,
-      from: instant(values.from),
-      to: instant(values.to),
-      elderIdNumber: trimmed(values.elderIdNumber)?.toUpperCase(),
-    };
-    const parsed = AuditSearchBody.safeParse(candidate);
-    if (!parsed.success) {
-      form.setFields(
-        parsed.error.issues.map((issue) => ({ name: FILTER_FIELDS.find((field) => field === issue.path[0]) ?? 'actorId', errors: [t('form.invalidFormat')] })),
-      );
+    const checked = filtersOf(values);
+    if (!checked.ok) {
+      form.setFields(checked.fields.map((name) => ({ name, errors: [t('form.invalidFormat')] })));
       return;
     }
-    const { limit: _limit, offset: _offset, ...next } = parsed.data;
-    setFilters(next);
+    setFilters(checked.filters);
     setPaging((previous) => ({ ...previous, page: 1 }));
   };
   const reset = () => {
@@ -61,7 +76,9 @@ export function AuditLogPage() {
       <Card className="filter-card">
         <AuditFilters form={form} onSearch={search} onReset={reset} />
       </Card>
-      {result.isError && <Alert type="error" showIcon role="alert" message={errorText(result.error, t)} className="page-alert" />}
+      {result.isError && (
+        <Alert type="error" showIcon role="alert" message={errorText(result.error, t)} className="page-alert" />
+      )}
       <AuditTable
         items={result.data?.items ?? []}
         total={result.data?.total ?? 0}

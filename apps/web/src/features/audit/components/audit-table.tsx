@@ -1,6 +1,7 @@
 import { Button, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
 import { MAX_OFFSET } from '@kangyang/contracts/common';
+import { isRole } from '@kangyang/domain/access';
 import type { AuditEntryDto } from '@kangyang/contracts/audit';
 import { useI18n } from '../../../shared/i18n/i18n-context.tsx';
 
@@ -14,48 +15,65 @@ type Props = {
   onActor: (actorId: string) => void;
 };
 
-const OUTCOME_COLOURS: Readonly<Record<AuditEntryDto['outcome'], string>> = { success: 'green', denied: 'red', error: 'orange' };
+const OUTCOME_COLOURS: Readonly<Record<AuditEntryDto['outcome'], string>> = {
+  success: 'green',
+  denied: 'red',
+  error: 'orange',
+};
+
+/** When, in the user's language; a lock once the entry is sealed into the hash chain (AUD-4). */
+function EntryTime({ entry }: { entry: AuditEntryDto }) {
+  const { t, locale } = useI18n();
+  return (
+    <span className="nowrap">
+      {new Date(entry.at).toLocaleString(locale)}{' '}
+      {entry.sealed && (
+        <Tooltip title={t('audit.sealed')}>
+          <LockOutlined aria-label={t('audit.sealed')} />
+        </Tooltip>
+      )}
+    </span>
+  );
+}
+
+/** Who; a click filters the log by them. */
+function EntryActor({ entry, onActor }: { entry: AuditEntryDto; onActor: (actorId: string) => void }) {
+  const { t } = useI18n();
+  const { actorId } = entry;
+  if (!actorId) return <>{entry.actorName ?? t('common.none')}</>;
+  return (
+    <Button type="link" className="link-button" onClick={() => onActor(actorId)} title={t('audit.filterActor')}>
+      {entry.actorName ?? actorId}
+    </Button>
+  );
+}
+
+const resourceText = (entry: AuditEntryDto) => {
+  const [first] = entry.resourceIds;
+  if (!first) return entry.resourceType;
+  const more = entry.resourceIds.length > 1 ? ` +${entry.resourceIds.length - 1}` : '';
+  return `${entry.resourceType} · ${first.slice(0, 8)}${more}`;
+};
 
 function useColumns(onActor: (actorId: string) => void): TableColumnsType<AuditEntryDto> {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   return [
-    {
-      title: t('audit.at'),
-      dataIndex: 'at',
-      render: (at: string, entry) => (
-        <span className="nowrap">
-          {new Date(at).toLocaleString(locale)}{' '}
-          {entry.sealed && (
-            <Tooltip title={t('audit.sealed')}>
-              <LockOutlined aria-label={t('audit.sealed')} />
-            </Tooltip>
-          )}
-        </span>
-      ),
-    },
+    { title: t('audit.at'), dataIndex: 'at', render: (_at: string, entry) => <EntryTime entry={entry} /> },
     {
       title: t('audit.actor'),
       dataIndex: 'actorName',
-      render: (name: string | null, entry) =>
-        entry.actorId ? (
-          <Button type="link" className="link-button" onClick={() => onActor(entry.actorId ?? '')} title={t('audit.filterActor')}>
-            {name ?? entry.actorId}
-          </Button>
-        ) : (
-          (name ?? t('common.none'))
-        ),
+      render: (_name: string | null, entry) => <EntryActor entry={entry} onActor={onActor} />,
     },
-    { title: t('audit.role'), dataIndex: 'role', render: (role: string | null) => role ?? '' },
+    {
+      title: t('audit.role'),
+      dataIndex: 'role',
+      render: (role: string | null) => (role && isRole(role) ? t(`role.${role}`) : (role ?? '')),
+    },
     { title: t('audit.action'), dataIndex: 'action', render: (action: string) => <code>{action}</code> },
     {
       title: t('audit.resource'),
       dataIndex: 'resourceType',
-      render: (type: string, entry) => (
-        <span className="nowrap">
-          {type}
-          {entry.resourceIds.length > 0 ? ` · ${entry.resourceIds[0]?.slice(0, 8) ?? ''}${entry.resourceIds.length > 1 ? ` +${entry.resourceIds.length - 1}` : ''}` : ''}
-        </span>
-      ),
+      render: (_type: string, entry) => <span className="nowrap">{resourceText(entry)}</span>,
     },
     {
       title: t('audit.outcome'),
@@ -86,7 +104,17 @@ export function AuditTable({ items, total, loading, page, pageSize, onPage, onAc
       expandable={{
         expandedRowRender: (entry) => (
           <pre className="audit-details">
-            {JSON.stringify({ details: entry.details, resourceIds: entry.resourceIds, requestId: entry.requestId, chain: entry.chain, chainSeq: entry.chainSeq }, null, 2)}
+            {JSON.stringify(
+              {
+                details: entry.details,
+                resourceIds: entry.resourceIds,
+                requestId: entry.requestId,
+                chain: entry.chain,
+                chainSeq: entry.chainSeq,
+              },
+              null,
+              2,
+            )}
           </pre>
         ),
       }}
@@ -97,7 +125,7 @@ export function AuditTable({ items, total, loading, page, pageSize, onPage, onAc
         onChange: onPage,
         showSizeChanger: true,
         pageSizeOptions: [20, 50, 100],
-        showTotal: () => t('list.total', { total }),
+        showTotal: () => t('audit.total', { total }),
       }}
     />
   );

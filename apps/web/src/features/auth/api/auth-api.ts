@@ -42,7 +42,8 @@ export function useLogout() {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => logout(api).catch((error: unknown) => (isApiError(error) && error.status === 401 ? null : Promise.reject(error))),
+    mutationFn: () =>
+      logout(api).catch((error: unknown) => (isApiError(error) && error.status === 401 ? null : Promise.reject(error))),
     onSettled: () => {
       queryClient.clear();
       queryClient.setQueryData(ME_KEY, null);

@@ -52,33 +52,42 @@ export function LoginPage() {
         <Typography.Paragraph className="login-card__subtitle">{t('login.subtitle')}</Typography.Paragraph>
         {error && <Alert type="error" showIcon message={error} className="login-card__error" role="alert" />}
         <Form<LoginForm> form={form} layout="vertical" size="large" onFinish={submit} requiredMark={false}>
-          <Form.Item
-            label={t('login.username')}
-            name="username"
-            rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
-          >
-            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
-          </Form.Item>
-          <Form.Item
-            label={t('login.password')}
-            name="password"
-            rules={[{ required: true, message: t('login.passwordRequired') }]}
-          >
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
-          </Form.Item>
-          <Form.Item
-            label={t('login.totp')}
-            name="totp"
-            extra={t('login.totpHint')}
-            rules={[{ pattern: /^\s*(\d{6}|[A-Za-z0-9-]{8,10})?\s*$/, message: t('login.totpFormat') }]}
-          >
-            <Input prefix={<SafetyOutlined />} inputMode="numeric" autoComplete="one-time-code" maxLength={10} />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={login.isPending}>
-            {t('login.submit')}
-          </Button>
+          <LoginFields pending={login.isPending} />
         </Form>
       </Card>
     </main>
+  );
+}
+
+function LoginFields({ pending }: { pending: boolean }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Form.Item
+        label={t('login.username')}
+        name="username"
+        rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+      >
+        <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+      </Form.Item>
+      <Form.Item
+        label={t('login.password')}
+        name="password"
+        rules={[{ required: true, message: t('login.passwordRequired') }]}
+      >
+        <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+      </Form.Item>
+      <Form.Item
+        label={t('login.totp')}
+        name="totp"
+        extra={t('login.totpHint')}
+        rules={[{ pattern: /^\s*(\d{6}|[A-Za-z0-9-]{8,10})?\s*$/, message: t('login.totpFormat') }]}
+      >
+        <Input prefix={<SafetyOutlined />} autoComplete="one-time-code" maxLength={10} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" block loading={pending}>
+        {t('login.submit')}
+      </Button>
+    </>
   );
 }

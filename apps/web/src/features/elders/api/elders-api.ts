@@ -12,9 +12,7 @@ import type { ApiClient } from '../../../shared/api/api-client.ts';
 import { useApi } from '../../../shared/api/api-context.tsx';
 
 /** What the list asks for: a name search travels in the query, an ID or phone only in a POST body (ENC-4). */
-export type ElderListRequest =
-  | { kind: 'list'; query: ElderListQuery }
-  | { kind: 'search'; body: ElderSearchBody };
+export type ElderListRequest = { kind: 'list'; query: ElderListQuery } | { kind: 'search'; body: ElderSearchBody };
 
 export const fetchElderPage = (api: ApiClient, request: ElderListRequest) =>
   request.kind === 'list'

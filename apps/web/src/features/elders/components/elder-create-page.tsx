@@ -24,7 +24,8 @@ export function ElderCreatePage() {
   // (a new key after an answered failure: the corrected form is a new request)
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
 
-  const fineRegion = regionCode && regionName && regionCode.length >= 9 ? { code: regionCode, name: regionName } : undefined;
+  const fineRegion =
+    regionCode && regionName && regionCode.length >= 9 ? { code: regionCode, name: regionName } : undefined;
   const submit = (values: ElderFormValues) => {
     setProblem(null);
     const body = checkedBody(ElderCreateBody, toCreateBody(values), form, { t, locale });

@@ -62,7 +62,12 @@ function ElderDetail({ elder }: { elder: ElderDto }) {
   );
 }
 
-function detailItems(elder: ElderDto, revealed: RevealResponse | null, t: Translate, locale: string): DescriptionsProps['items'] {
+function detailItems(
+  elder: ElderDto,
+  revealed: RevealResponse | null,
+  t: Translate,
+  locale: string,
+): DescriptionsProps['items'] {
   const none = <span className="muted">{t('common.none')}</span>;
   const location = elder.location ? `${elder.location.lng.toFixed(6)}, ${elder.location.lat.toFixed(6)}` : null;
   const region = (
@@ -75,7 +80,11 @@ function detailItems(elder: ElderDto, revealed: RevealResponse | null, t: Transl
     { key: 'sex', label: t('elder.sex'), children: t(`sex.${elder.sex}`) },
     { key: 'birthDate', label: t('elder.birthDate'), children: elder.birthDate },
     { key: 'age', label: t('elder.age'), children: t('elder.ageYears', { age: elder.age }) },
-    { key: 'idNumber', label: t('elder.idNumber'), children: <Identifier value={revealed?.idNumber ?? elder.idNumber} /> },
+    {
+      key: 'idNumber',
+      label: t('elder.idNumber'),
+      children: <Identifier value={revealed?.idNumber ?? elder.idNumber} />,
+    },
     { key: 'phone', label: t('elder.phone'), children: <Identifier value={revealed ? revealed.phone : elder.phone} /> },
     { key: 'residence', label: t('elder.residenceRegion'), children: region },
     {
@@ -124,7 +133,11 @@ function ContactsCard({ elder, revealed }: { elder: ElderDto; revealed: RevealRe
         columns={[
           { title: t('contact.name'), dataIndex: 'name' },
           { title: t('contact.relation'), dataIndex: 'relation' },
-          { title: t('contact.role'), dataIndex: 'role', render: (role: ElderDto['contacts'][number]['role']) => t(`contactRole.${role}`) },
+          {
+            title: t('contact.role'),
+            dataIndex: 'role',
+            render: (role: ElderDto['contacts'][number]['role']) => t(`contactRole.${role}`),
+          },
           { title: t('contact.phone'), dataIndex: 'phone', render: (phone: string) => <Identifier value={phone} /> },
         ]}
       />

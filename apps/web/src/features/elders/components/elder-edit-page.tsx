@@ -18,6 +18,29 @@ export function ElderEditPage() {
   return <ElderEditor key={elder.data.version} elder={elder.data} onReload={() => void elder.refetch()} />;
 }
 
+/** VERSION_CONFLICT (412): someone saved first; the way out is to load their version. */
+function ProblemAlert({ problem, onReload }: { problem: { text: string; conflict: boolean }; onReload: () => void }) {
+  const { t } = useI18n();
+  if (!problem.conflict)
+    return <Alert type="error" showIcon role="alert" message={problem.text} className="page-alert" />;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      role="alert"
+      message={t('form.conflictTitle')}
+      description={
+        <>
+          <p>{problem.text}</p>
+          <p>{t('form.conflictHelp')}</p>
+        </>
+      }
+      action={<Button onClick={onReload}>{t('form.loadLatest')}</Button>}
+      className="page-alert"
+    />
+  );
+}
+
 function ElderEditor({ elder, onReload }: { elder: ElderDto; onReload: () => void }) {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
@@ -55,23 +78,7 @@ function ElderEditor({ elder, onReload }: { elder: ElderDto; onReload: () => voi
       <Typography.Title level={2} id="elder-edit-title" className="page-title">
         {t('elder.editTitle', { name: elder.name })}
       </Typography.Title>
-      {problem?.conflict && (
-        <Alert
-          type="warning"
-          showIcon
-          role="alert"
-          message={t('form.conflictTitle')}
-          description={
-            <>
-              <p>{problem.text}</p>
-              <p>{t('form.conflictHelp')}</p>
-            </>
-          }
-          action={<Button onClick={onReload}>{t('form.loadLatest')}</Button>}
-          className="page-alert"
-        />
-      )}
-      {problem && !problem.conflict && <Alert type="error" showIcon role="alert" message={problem.text} className="page-alert" />}
+      {problem && <ProblemAlert problem={problem} onReload={onReload} />}
       <ElderForm
         form={form}
         elder={elder}

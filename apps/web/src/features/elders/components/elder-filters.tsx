@@ -1,10 +1,5 @@
 import { Select } from 'antd';
-import {
-  AGE_BANDS,
-  DECLARED_CATEGORIES,
-  ElderStatusSchema,
-  type ElderListQuery,
-} from '@kangyang/contracts/elder';
+import { AGE_BANDS, DECLARED_CATEGORIES, ElderStatusSchema, type ElderListQuery } from '@kangyang/contracts/elder';
 import { useI18n } from '../../../shared/i18n/i18n-context.tsx';
 
 export type ElderFilterValues = Pick<ElderListQuery, 'category' | 'ageBand' | 'status'>;

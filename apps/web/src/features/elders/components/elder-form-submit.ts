@@ -4,7 +4,13 @@ import type { Locale } from '@kangyang/contracts/errors';
 import { isApiError } from '../../../shared/api/api-client.ts';
 import { errorText } from '../../../shared/api/error-text.ts';
 import type { Translate } from '../../../shared/i18n/i18n-context.tsx';
-import { identityErrors, namePathOf, schemaErrors, todayInShanghai, type ElderFormValues } from './elder-form-values.ts';
+import {
+  identityErrors,
+  namePathOf,
+  schemaErrors,
+  todayInShanghai,
+  type ElderFormValues,
+} from './elder-form-values.ts';
 
 /** antd types names by the form's value shape; our paths come from zod issues and server `field`s. */
 type FieldName = NonNullable<Parameters<FormInstance<ElderFormValues>['scrollToField']>[0]>;

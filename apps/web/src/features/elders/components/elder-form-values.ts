@@ -40,7 +40,10 @@ export function initialValues(elder: ElderDto): ElderFormValues {
   return {
     name: elder.name,
     hukouRegionCode: elder.hukouRegionCode ?? '',
-    residenceRegionCode: { code: elder.residenceRegionCode, name: elder.residenceRegionName ?? elder.residenceRegionCode },
+    residenceRegionCode: {
+      code: elder.residenceRegionCode,
+      name: elder.residenceRegionName ?? elder.residenceRegionCode,
+    },
     address: elder.address ?? '',
     location: { lng: elder.location?.lng ?? null, lat: elder.location?.lat ?? null },
     livingSituation: elder.livingSituation,
@@ -58,7 +61,7 @@ export function toCreateBody(values: ElderFormValues): Record<string, unknown> {
     idNumber: (values.idNumber ?? '').trim(),
     phone: textOrNull(values.phone),
     hukouRegionCode: textOrNull(values.hukouRegionCode),
-    residenceRegionCode: values.residenceRegionCode?.code ?? '',
+    residenceRegionCode: values.residenceRegionCode?.code,
     address: textOrNull(values.address),
     location: locationOf(values),
     livingSituation: values.livingSituation,
@@ -80,8 +83,10 @@ export function toUpdateBody(values: ElderFormValues, elder: ElderDto): Record<s
   if (values.name !== before.name) body['name'] = values.name;
   if (!blank(values.idNumber)) body['idNumber'] = (values.idNumber ?? '').trim();
   if (!blank(values.phone)) body['phone'] = (values.phone ?? '').trim();
-  if (textOrNull(values.hukouRegionCode) !== elder.hukouRegionCode) body['hukouRegionCode'] = textOrNull(values.hukouRegionCode);
-  if (values.residenceRegionCode?.code !== elder.residenceRegionCode) body['residenceRegionCode'] = values.residenceRegionCode?.code ?? '';
+  if (textOrNull(values.hukouRegionCode) !== elder.hukouRegionCode)
+    body['hukouRegionCode'] = textOrNull(values.hukouRegionCode);
+  if (values.residenceRegionCode?.code !== elder.residenceRegionCode)
+    body['residenceRegionCode'] = values.residenceRegionCode?.code ?? '';
   if (textOrNull(values.address) !== elder.address) body['address'] = textOrNull(values.address);
   const location = locationOf(values);
   if (JSON.stringify(location) !== JSON.stringify(elder.location)) body['location'] = location;
@@ -109,9 +114,13 @@ export function namePathOf(field: string): (string | number)[] {
 function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
   switch (issue.code) {
     case 'too_small':
-      return issue.origin === 'string' && Number(issue.minimum) <= 1 ? t('form.required') : t('form.tooSmall', { min: String(issue.minimum) });
+      return issue.origin === 'string' && Number(issue.minimum) <= 1
+        ? t('form.required')
+        : t('form.tooSmall', { min: String(issue.minimum) });
     case 'too_big':
-      return issue.origin === 'string' ? t('form.tooLong', { max: String(issue.maximum) }) : t('form.tooBig', { max: String(issue.maximum) });
+      return issue.origin === 'string'
+        ? t('form.tooLong', { max: String(issue.maximum) })
+        : t('form.tooBig', { max: String(issue.maximum) });
     case 'invalid_type':
       return issue.input === undefined || issue.input === '' ? t('form.required') : t('form.invalid');
     case 'invalid_format':
@@ -124,7 +133,11 @@ function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
 }
 
 /** Runs the server's own zod schema on the body and turns its issues into field errors. */
-export function schemaErrors<T>(schema: z.ZodType<T>, body: unknown, t: Translate): { ok: true; value: T } | { ok: false; errors: FieldError[] } {
+export function schemaErrors<T>(
+  schema: z.ZodType<T>,
+  body: unknown,
+  t: Translate,
+): { ok: true; value: T } | { ok: false; errors: FieldError[] } {
   const parsed = schema.safeParse(body);
   if (parsed.success) return { ok: true, value: parsed.data };
   const errors = parsed.error.issues.map((issue) => ({
@@ -135,7 +148,12 @@ export function schemaErrors<T>(schema: z.ZodType<T>, body: unknown, t: Translat
 }
 
 /** The domain's own ID and phone rules (GB 11643, mobile format), run before the request: same codes, same messages. */
-export function identityErrors(body: Record<string, unknown>, today: IsoDate, locale: Locale, t: Translate): FieldError[] {
+export function identityErrors(
+  body: Record<string, unknown>,
+  today: IsoDate,
+  locale: Locale,
+  t: Translate,
+): FieldError[] {
   const errors: FieldError[] = [];
   const message = (code: string) => (isErrorCode(code) ? errorMessage(code, locale) : t('form.invalid'));
   if (typeof body['idNumber'] === 'string') {
@@ -151,7 +169,8 @@ export function identityErrors(body: Record<string, unknown>, today: IsoDate, lo
     const phone = typeof contact === 'object' && contact !== null && 'phone' in contact ? contact.phone : undefined;
     if (typeof phone !== 'string') return;
     if (phone.includes('*')) errors.push({ name: ['contacts', index, 'phone'], message: t('elder.reenterPhone') });
-    else if (!validatePhoneField(phone, 'phone').ok) errors.push({ name: ['contacts', index, 'phone'], message: message('PHONE_FORMAT') });
+    else if (!validatePhoneField(phone, 'phone').ok)
+      errors.push({ name: ['contacts', index, 'phone'], message: message('PHONE_FORMAT') });
   });
   return errors;
 }

@@ -1,7 +1,13 @@
 import type { ReactNode } from 'react';
 import { Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, type FormInstance } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { ContactRoleSchema, DECLARED_CATEGORIES, ElderStatusSchema, LIVING_SITUATIONS, type ElderDto } from '@kangyang/contracts/elder';
+import {
+  ContactRoleSchema,
+  DECLARED_CATEGORIES,
+  ElderStatusSchema,
+  LIVING_SITUATIONS,
+  type ElderDto,
+} from '@kangyang/contracts/elder';
 import { useI18n } from '../../../shared/i18n/i18n-context.tsx';
 import { RegionTreeSelect } from '../../../shared/region-tree-select.tsx';
 import type { ElderFormValues } from './elder-form-values.ts';
@@ -52,13 +58,29 @@ function IdentitySection({ elder }: { elder?: ElderDto | undefined }) {
           </Form.Item>
         </Col>
         <Col {...half}>
-          <Form.Item label={t('elder.idNumber')} name="idNumber" required={!elder} extra={elder ? t('form.idHint') : undefined}>
-            <Input autoComplete="off" maxLength={18} className="identifier" placeholder={elder ? keep(elder.idNumber) : undefined} />
+          <Form.Item
+            label={t('elder.idNumber')}
+            name="idNumber"
+            required={!elder}
+            extra={elder ? t('form.idHint') : undefined}
+          >
+            <Input
+              autoComplete="off"
+              maxLength={18}
+              className="identifier"
+              placeholder={elder ? keep(elder.idNumber) : undefined}
+            />
           </Form.Item>
         </Col>
         <Col {...half}>
           <Form.Item label={t('elder.phone')} name="phone">
-            <Input inputMode="tel" autoComplete="off" maxLength={20} className="identifier" placeholder={elder ? keep(elder.phone) : t('form.optional')} />
+            <Input
+              inputMode="tel"
+              autoComplete="off"
+              maxLength={20}
+              className="identifier"
+              placeholder={elder ? keep(elder.phone) : t('form.optional')}
+            />
           </Form.Item>
         </Col>
       </Row>
@@ -72,7 +94,12 @@ function ResidenceSection() {
     <Card title={t('form.sectionResidence')} className="form-card">
       <Row gutter={16}>
         <Col {...half}>
-          <Form.Item label={t('elder.residenceRegion')} name="residenceRegionCode" required extra={t('form.residenceHint')}>
+          <Form.Item
+            label={t('elder.residenceRegion')}
+            name="residenceRegionCode"
+            required
+            extra={t('form.residenceHint')}
+          >
             <RegionTreeSelect placeholder={t('region.choose')} allowClear={false} />
           </Form.Item>
         </Col>
@@ -88,12 +115,12 @@ function ResidenceSection() {
         </Col>
         <Col xs={12} md={6}>
           <Form.Item label={t('elder.lng')} name={['location', 'lng']}>
-            <InputNumber min={73.4} max={135.1} step={0.000001} className="full-width" />
+            <InputNumber min={73.4} max={135.1} step={0.000001} precision={6} className="full-width" />
           </Form.Item>
         </Col>
         <Col xs={12} md={6}>
           <Form.Item label={t('elder.lat')} name={['location', 'lat']}>
-            <InputNumber min={3.8} max={53.6} step={0.000001} className="full-width" />
+            <InputNumber min={3.8} max={53.6} step={0.000001} precision={6} className="full-width" />
           </Form.Item>
         </Col>
       </Row>
@@ -158,7 +185,10 @@ function ContactsSection() {
               </Row>
             ))}
             {fields.length < 10 && (
-              <Button icon={<PlusOutlined />} onClick={() => add({ name: '', relation: '', role: 'emergency', phone: '' })}>
+              <Button
+                icon={<PlusOutlined />}
+                onClick={() => add({ name: '', relation: '', role: 'emergency', phone: '' })}
+              >
                 {t('contact.add')}
               </Button>
             )}

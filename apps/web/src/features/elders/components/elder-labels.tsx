@@ -16,7 +16,13 @@ const CATEGORY_COLOURS: Readonly<Partial<Record<Category, string>>> = {
 const STATUS_COLOURS: Readonly<Record<Status, string>> = { active: 'green', deceased: 'default', movedOut: 'gold' };
 
 /** Declared categories, then derived ones (高龄, 困难, 空巢) marked as derived. */
-export function CategoryTags({ categories, derived = [] }: { categories: readonly Category[]; derived?: readonly Derived[] }) {
+export function CategoryTags({
+  categories,
+  derived = [],
+}: {
+  categories: readonly Category[];
+  derived?: readonly Derived[];
+}) {
   const { t } = useI18n();
   if (categories.length === 0 && derived.length === 0) return <span className="muted">{t('common.none')}</span>;
   return (

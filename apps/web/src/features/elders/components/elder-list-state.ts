@@ -58,7 +58,10 @@ export function useElderListState(regionCode: string | undefined) {
 
   const shared = { regionCode, ...filters, limit: pageSize, offset: (page - 1) * pageSize };
   const request: ElderListRequest = exact
-    ? { kind: 'search', body: { ...shared, ...(exact.kind === 'idNumber' ? { idNumber: exact.idNumber } : { phone: exact.phone }) } }
+    ? {
+        kind: 'search',
+        body: { ...shared, ...(exact.kind === 'idNumber' ? { idNumber: exact.idNumber } : { phone: exact.phone }) },
+      }
     : { kind: 'list', query: { ...shared, name } };
   const exportQuery = { regionCode, ...filters, name };
   return { filters, name, exact, page, pageSize, request, exportQuery, applySearch, setFilters, setPage };

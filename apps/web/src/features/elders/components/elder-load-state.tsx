@@ -20,7 +20,13 @@ export function ElderLoadState({ query }: { query: UseQueryResult<unknown> }) {
   if (query.isPending) return <Spin size="large" className="page-spinner" aria-label={t('common.loading')} />;
   if (isApiError(query.error) && query.error.status === 404)
     return (
-      <Result status="404" title={t('elder.notFoundTitle')} subTitle={t('elder.notFoundText')} extra={back} className="elder-not-found" />
+      <Result
+        status="404"
+        title={t('elder.notFoundTitle')}
+        subTitle={t('elder.notFoundText')}
+        extra={back}
+        className="elder-not-found"
+      />
     );
   return <Result status="error" title={t('elder.loadFailed')} subTitle={errorText(query.error, t)} extra={back} />;
 }

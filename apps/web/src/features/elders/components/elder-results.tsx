@@ -39,7 +39,11 @@ function useColumns(): TableColumnsType<ElderListItem> {
       dataIndex: 'categories',
       render: (categories: ElderListItem['categories']) => <CategoryTags categories={categories} />,
     },
-    { title: t('elder.status'), dataIndex: 'status', render: (status: ElderListItem['status']) => <StatusTag status={status} /> },
+    {
+      title: t('elder.status'),
+      dataIndex: 'status',
+      render: (status: ElderListItem['status']) => <StatusTag status={status} />,
+    },
   ];
 }
 
@@ -114,7 +118,7 @@ function ElderCard({ elder }: { elder: ElderListItem }) {
           <dt>{t('elder.livingSituation')}</dt>
           <dd>{t(`living.${elder.livingSituation}`)}</dd>
         </dl>
-        <CategoryTags categories={elder.categories} />
+        {elder.categories.length > 0 && <CategoryTags categories={elder.categories} />}
       </Card>
     </List.Item>
   );

@@ -12,6 +12,34 @@ type Props = { elderId: string; revealed: RevealResponse | null; onChange: (valu
  * ENC-3: the full ID number and phones only on request, with a reason; the server audits each
  * reveal and rate-limits them. Hiding again forgets the values.
  */
+type ReasonProps = { value: string; onChange: (value: string) => void; error: string | null; onSubmit: () => void };
+
+function ReasonField({ value, onChange, error, onSubmit }: ReasonProps) {
+  const { t } = useI18n();
+  return (
+    <Form layout="vertical" onFinish={onSubmit}>
+      <Form.Item
+        label={t('reveal.reason')}
+        htmlFor="reveal-reason"
+        required
+        validateStatus={error ? 'error' : undefined}
+        help={error ?? undefined}
+      >
+        <Input.TextArea
+          id="reveal-reason"
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          maxLength={200}
+          showCount
+          autoSize={{ minRows: 2, maxRows: 4 }}
+          placeholder={t('reveal.reasonPlaceholder')}
+          autoFocus
+        />
+      </Form.Item>
+    </Form>
+  );
+}
+
 export function RevealIdentifiers({ elderId, revealed, onChange }: Props) {
   const { t } = useI18n();
   const reveal = useRevealElder(elderId);
@@ -59,24 +87,7 @@ export function RevealIdentifiers({ elderId, revealed, onChange }: Props) {
       >
         <p>{t('reveal.explain')}</p>
         {reveal.isError && <Alert type="error" showIcon role="alert" message={errorText(reveal.error, t)} />}
-        <Form layout="vertical" onFinish={submit}>
-          <Form.Item
-            label={t('reveal.reason')}
-            required
-            validateStatus={reasonError ? 'error' : undefined}
-            help={reasonError ?? undefined}
-          >
-            <Input.TextArea
-              value={reason}
-              onChange={(event) => setReason(event.target.value)}
-              maxLength={200}
-              showCount
-              autoSize={{ minRows: 2, maxRows: 4 }}
-              placeholder={t('reveal.reasonPlaceholder')}
-              autoFocus
-            />
-          </Form.Item>
-        </Form>
+        <ReasonField value={reason} onChange={setReason} error={reasonError} onSubmit={submit} />
       </Modal>
     </>
   );

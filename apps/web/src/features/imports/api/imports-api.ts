@@ -19,7 +19,8 @@ export function uploadElderFile(api: ApiClient, file: File, regionCode: string |
   return api.upload(`/api/imports/elders${query}`, ImportJob, form);
 }
 
-export const fetchImportJob = (api: ApiClient, id: string) => api.get(`/api/imports/${encodeURIComponent(id)}`, ImportJob);
+export const fetchImportJob = (api: ApiClient, id: string) =>
+  api.get(`/api/imports/${encodeURIComponent(id)}`, ImportJob);
 
 export const confirmImport = (api: ApiClient, id: string, mode: ImportMode) =>
   api.send('POST', `/api/imports/${encodeURIComponent(id)}/confirm`, ImportJob, { mode });

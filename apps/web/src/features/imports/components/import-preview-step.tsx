@@ -18,13 +18,21 @@ export function ImportPreviewStep({ job }: { job: ImportJob }) {
         <div className="stat-row">
           <Statistic title={t('import.totalRows')} value={job.totalRows} />
           <Statistic title={t('import.validRows')} value={valid} valueStyle={{ color: '#135200' }} />
-          <Statistic title={t('import.invalidRows')} value={job.invalidRows} valueStyle={{ color: job.invalidRows ? '#a8071a' : undefined }} />
+          <Statistic
+            title={t('import.invalidRows')}
+            value={job.invalidRows}
+            valueStyle={{ color: job.invalidRows ? '#a8071a' : undefined }}
+          />
         </div>
         {job.invalidRows > 0 && <ErrorSummary job={job} />}
       </Card>
       <PreviewTable rows={job.preview ?? []} />
       <Card className="import-card" title={t('import.chooseMode')}>
-        <Radio.Group value={mode} onChange={(event) => setMode(event.target.value === 'validRowsOnly' ? 'validRowsOnly' : 'allOrNothing')} className="mode-choice">
+        <Radio.Group
+          value={mode}
+          onChange={(event) => setMode(event.target.value === 'validRowsOnly' ? 'validRowsOnly' : 'allOrNothing')}
+          className="mode-choice"
+        >
           <Radio value="allOrNothing" className="mode-choice__option">
             <strong>{t('import.modeAllOrNothing')}</strong>
             <div className="muted">{t('import.modeAllOrNothingHint')}</div>
@@ -34,9 +42,17 @@ export function ImportPreviewStep({ job }: { job: ImportJob }) {
             <div className="muted">{t('import.modeValidRowsOnlyHint', { count: valid })}</div>
           </Radio>
         </Radio.Group>
-        {confirm.isError && <Alert type="error" showIcon role="alert" message={errorText(confirm.error, t)} className="page-alert" />}
+        {confirm.isError && (
+          <Alert type="error" showIcon role="alert" message={errorText(confirm.error, t)} className="page-alert" />
+        )}
         <div className="form-actions">
-          <Button type="primary" size="large" loading={confirm.isPending} onClick={() => confirm.mutate(mode)} disabled={valid === 0}>
+          <Button
+            type="primary"
+            size="large"
+            loading={confirm.isPending}
+            onClick={() => confirm.mutate(mode)}
+            disabled={valid === 0}
+          >
             {t('import.confirm')}
           </Button>
         </div>
@@ -75,8 +91,16 @@ function PreviewTable({ rows }: { rows: readonly ImportPreviewRow[] }) {
   const columns: TableColumnsType<ImportPreviewRow> = [
     { title: t('import.row'), dataIndex: 'rowNumber', width: 72 },
     { title: t('elder.name'), dataIndex: 'name' },
-    { title: t('elder.idNumber'), dataIndex: 'idNumber', render: (value: string) => <span className="identifier">{value}</span> },
-    { title: t('elder.phone'), dataIndex: 'phone', render: (value: string | null) => <span className="identifier">{value ?? ''}</span> },
+    {
+      title: t('elder.idNumber'),
+      dataIndex: 'idNumber',
+      render: (value: string) => <span className="identifier">{value}</span>,
+    },
+    {
+      title: t('elder.phone'),
+      dataIndex: 'phone',
+      render: (value: string | null) => <span className="identifier">{value ?? ''}</span>,
+    },
     { title: t('elder.residenceRegion'), dataIndex: 'residenceRegionCode' },
     { title: t('elder.livingSituation'), dataIndex: 'livingSituation' },
     { title: t('elder.categories'), dataIndex: 'categories', render: (value: string[]) => value.join('、') },

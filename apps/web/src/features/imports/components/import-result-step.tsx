@@ -10,7 +10,11 @@ export function ImportResultStep({ job }: { job: ImportJob }) {
   const navigate = useNavigate();
   const status = job.status === 'completed' ? (job.invalidRows > 0 ? 'warning' : 'success') : 'error';
   const title =
-    job.status === 'completed' ? t('import.completed') : job.status === 'cancelled' ? t('import.cancelled') : t('import.failed');
+    job.status === 'completed'
+      ? t('import.completed')
+      : job.status === 'cancelled'
+        ? t('import.cancelled')
+        : t('import.failed');
   return (
     <Card className="import-card">
       <Result
