@@ -48,7 +48,12 @@ export const ChangeDto = z.object({
 });
 export type ChangeDto = z.infer<typeof ChangeDto>;
 
-const ChangeCounts = z.object({ new: z.number().int(), ended: z.number().int(), changed: z.number().int(), stopped: z.number().int() });
+const ChangeCounts = z.object({
+  new: z.number().int(),
+  ended: z.number().int(),
+  changed: z.number().int(),
+  stopped: z.number().int(),
+});
 
 /** SUB-2: the difference from last month explained (new, ended, changed, stopped). */
 export const RunDiffDto = z.object({
@@ -180,7 +185,10 @@ export type PaymentResultsResponse = z.infer<typeof PaymentResultsResponse>;
 export const BankAccountBody = z.strictObject({
   bankName: z.string().trim().min(1).max(100),
   accountHolder: z.string().trim().min(1).max(100),
-  accountNumber: z.string().trim().regex(/^\d{8,30}$/, '8–30 digits'),
+  accountNumber: z
+    .string()
+    .trim()
+    .regex(/^\d{8,30}$/, '8–30 digits'),
 });
 export type BankAccountBody = z.infer<typeof BankAccountBody>;
 export const BankAccountParams = z.object({ payeeKind: PayeeKindSchema, payeeId: IdSchema });

@@ -26,6 +26,12 @@ export async function openTestDatabase(): Promise<Database> {
   return openTemplateClone();
 }
 
+/** On the `pg` tier: the URL of a new, empty (unmigrated) database on the test cluster; else undefined. */
+export async function emptyPgDatabaseUrl(): Promise<string | undefined> {
+  const pgUrl = safeInject('kangyangPgUrl');
+  return pgUrl ? freshPgDatabase(pgUrl) : undefined;
+}
+
 function safeInject(key: 'kangyangPgUrl'): string | undefined {
   try {
     return inject(key);

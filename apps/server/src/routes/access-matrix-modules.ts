@@ -210,7 +210,7 @@ export const LEDGER_ROWS: readonly Row[] = [
       method: 'POST',
       url: `/api/ledger/runs/${MISSING_ID}/results`,
       headers: idempotent(),
-      payload: { results: [] },
+      payload: { results: [{ entryId: MISSING_ID, status: 'paid' }] },
     }),
   },
   {
@@ -231,7 +231,7 @@ export const LEDGER_ROWS: readonly Row[] = [
     request: () => ({
       method: 'PUT',
       url: `/api/ledger/bank-accounts/elder/${MISSING_ID}`,
-      payload: { bankName: '测试银行', accountName: '测试', accountNumber: '6222020000000000000' },
+      payload: { bankName: '测试银行', accountHolder: '测试', accountNumber: '6222020000000000000' },
     }),
   },
   {
@@ -261,12 +261,20 @@ export const WORKER_ROWS: readonly Row[] = [
     route: 'POST /api/workers/:id/certificates',
     allow: WORKERS,
     expect: { missing: 404 },
-    request: () => ({ method: 'POST', url: `/api/workers/${MISSING_ID}/certificates`, payload: {} }),
+    request: () => ({
+      method: 'POST',
+      url: `/api/workers/${MISSING_ID}/certificates`,
+      payload: { skillLevel: 'junior', certificateNumber: 'C-1', issuedOn: '2026-01-01' },
+    }),
   },
   {
     route: 'PUT /api/workers/:id/attendance/:period',
     allow: WORKERS,
     expect: { missing: 404 },
-    request: () => ({ method: 'PUT', url: `/api/workers/${MISSING_ID}/attendance/2026-10`, payload: {} }),
+    request: () => ({
+      method: 'PUT',
+      url: `/api/workers/${MISSING_ID}/attendance/2026-10`,
+      payload: { daysWorked: 20 },
+    }),
   },
 ];

@@ -16,7 +16,6 @@ import {
   ELDER_READ,
   OFFICIALS,
   IN_OUT_MISSING,
-  MISSING_ID,
   USERS,
   applicationOf,
   casesOf,

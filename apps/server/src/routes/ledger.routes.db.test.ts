@@ -43,7 +43,12 @@ const runBody = { regionCode: '330102', programme: 'homeCareBedCareSubsidy', mon
 
 describe('POST /api/ledger/runs (SUB-2, API-4)', () => {
   it('needs an Idempotency-Key, validates the month by field, and replays the first reply for the same key', async () => {
-    const missing = await t.app.inject({ method: 'POST', url: '/api/ledger/runs', headers: as('district'), payload: runBody });
+    const missing = await t.app.inject({
+      method: 'POST',
+      url: '/api/ledger/runs',
+      headers: as('district'),
+      payload: runBody,
+    });
     expect(missing.statusCode).toBe(400);
     expect(missing.json()).toMatchObject({ error: { code: 'IDEMPOTENCY_KEY_REQUIRED' } });
     const bad = await t.app.inject({
@@ -55,19 +60,39 @@ describe('POST /api/ledger/runs (SUB-2, API-4)', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED', field: 'month' } });
     const first = key();
-    const created = await t.app.inject({ method: 'POST', url: '/api/ledger/runs', headers: as('district', { 'idempotency-key': first }), payload: runBody });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/ledger/runs',
+      headers: as('district', { 'idempotency-key': first }),
+      payload: runBody,
+    });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ created: true, entryCount: 1, totalFen: 60000 });
-    const replay = await t.app.inject({ method: 'POST', url: '/api/ledger/runs', headers: as('district', { 'idempotency-key': first }), payload: runBody });
+    const replay = await t.app.inject({
+      method: 'POST',
+      url: '/api/ledger/runs',
+      headers: as('district', { 'idempotency-key': first }),
+      payload: runBody,
+    });
     expect(replay.statusCode).toBe(201);
     expect(replay.headers['idempotent-replayed']).toBe('true');
-    const again = await t.app.inject({ method: 'POST', url: '/api/ledger/runs', headers: as('district', { 'idempotency-key': key() }), payload: runBody });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/ledger/runs',
+      headers: as('district', { 'idempotency-key': key() }),
+      payload: runBody,
+    });
     expect(again.statusCode).toBe(200);
     expect(again.json()).toMatchObject({ created: false, id: (created.json() as { id: string }).id });
   });
 
   it('forbids roles without ledger:run (403) and audits it', async () => {
-    const reply = await t.app.inject({ method: 'POST', url: '/api/ledger/runs', headers: as('finance', { 'idempotency-key': key() }), payload: runBody });
+    const reply = await t.app.inject({
+      method: 'POST',
+      url: '/api/ledger/runs',
+      headers: as('finance', { 'idempotency-key': key() }),
+      payload: runBody,
+    });
     expect(reply.statusCode).toBe(403);
   });
 });
@@ -78,16 +103,28 @@ describe('approve, export, results, elder ledger, reverse (SUB-8, SUB-10, REL-2)
   it('approves by a second person only', async () => {
     const list = await t.app.inject({ method: 'GET', url: '/api/ledger/runs?month=2026-02', headers: as('district') });
     runId = (list.json() as { items: { id: string }[] }).items[0]?.id ?? '';
-    const byRunner = await t.app.inject({ method: 'POST', url: `/api/ledger/runs/${runId}/approve`, headers: as('district', { 'idempotency-key': key() }) });
+    const byRunner = await t.app.inject({
+      method: 'POST',
+      url: `/api/ledger/runs/${runId}/approve`,
+      headers: as('district', { 'idempotency-key': key() }),
+    });
     expect(byRunner.statusCode).toBe(403);
     expect(byRunner.json()).toMatchObject({ error: { code: 'LEDGER_APPROVER_IS_RUNNER' } });
-    const approved = await t.app.inject({ method: 'POST', url: `/api/ledger/runs/${runId}/approve`, headers: as('admin', { 'idempotency-key': key() }) });
+    const approved = await t.app.inject({
+      method: 'POST',
+      url: `/api/ledger/runs/${runId}/approve`,
+      headers: as('admin', { 'idempotency-key': key() }),
+    });
     expect(approved.statusCode).toBe(200);
     expect(approved.json()).toMatchObject({ status: 'approved' });
   });
 
   it('exports the batch as .xlsx and imports the results back as the returned sheet', async () => {
-    const file = await t.app.inject({ method: 'GET', url: `/api/ledger/runs/${runId}/batch.xlsx`, headers: as('finance') });
+    const file = await t.app.inject({
+      method: 'GET',
+      url: `/api/ledger/runs/${runId}/batch.xlsx`,
+      headers: as('finance'),
+    });
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
@@ -100,7 +137,10 @@ describe('approve, export, results, elder ledger, reverse (SUB-8, SUB-10, REL-2)
     const imported = await t.app.inject({
       method: 'POST',
       url: `/api/ledger/runs/${runId}/results`,
-      headers: as('finance', { 'idempotency-key': key(), 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+      headers: as('finance', {
+        'idempotency-key': key(),
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      }),
       payload: body,
     });
     expect(imported.statusCode).toBe(200);
@@ -112,18 +152,26 @@ describe('approve, export, results, elder ledger, reverse (SUB-8, SUB-10, REL-2)
       payload: { results: [{ entryId: '00000000-0000-7000-8000-0000000000aa', status: 'failed' }] },
     });
     expect(json.statusCode).toBe(400);
-    expect(json.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED', field: 'results.0.reason' } });
+    expect(json.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED', field: 'results[0].reason' } });
   });
 
-  it('shows an elder\'s ledger to ledger readers only, and reverses an entry with a reason', async () => {
+  it("shows an elder's ledger to ledger readers only, and reverses an entry with a reason", async () => {
     const ledger = await t.app.inject({ method: 'GET', url: `/api/elders/${elderId}/ledger`, headers: as('street') });
     expect(ledger.statusCode).toBe(200);
     const dto = ledger.json() as { balances: unknown[]; entries: { id: string; state: string }[] };
     expect(dto.balances).toEqual([expect.objectContaining({ programme: 'homeCareBedCareSubsidy', balanceFen: 60000 })]);
     expect(dto.entries[0]?.state).toBe('paid');
-    const community = await t.app.inject({ method: 'GET', url: `/api/elders/${elderId}/ledger`, headers: as('community') });
+    const community = await t.app.inject({
+      method: 'GET',
+      url: `/api/elders/${elderId}/ledger`,
+      headers: as('community'),
+    });
     expect(community.statusCode).toBe(403);
-    const otherStreet = await t.app.inject({ method: 'GET', url: `/api/elders/${elderId}/ledger`, headers: as('street2') });
+    const otherStreet = await t.app.inject({
+      method: 'GET',
+      url: `/api/elders/${elderId}/ledger`,
+      headers: as('street2'),
+    });
     expect(otherStreet.statusCode).toBe(404);
     const reversal = await t.app.inject({
       method: 'POST',
@@ -137,7 +185,7 @@ describe('approve, export, results, elder ledger, reverse (SUB-8, SUB-10, REL-2)
 });
 
 describe('workers routes (WRK-1, WRK-2, WRK-4)', () => {
-  it('registers a caregiver, a certificate and a month\'s attendance', async () => {
+  it("registers a caregiver, a certificate and a month's attendance", async () => {
     const organisationId = await insertOrganisation(t.database.db, {
       name: '湖滨颐养院',
       kind: 'institution',
@@ -166,7 +214,11 @@ describe('workers routes (WRK-1, WRK-2, WRK-4)', () => {
       payload: { daysWorked: 20, continuingEducation: true },
     });
     expect(attendance.statusCode).toBe(200);
-    const list = await t.app.inject({ method: 'GET', url: '/api/workers?staffRole=caregiver', headers: as('district') });
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/workers?staffRole=caregiver',
+      headers: as('district'),
+    });
     expect((list.json() as { total: number }).total).toBe(1);
     const denied = await t.app.inject({ method: 'GET', url: '/api/workers', headers: as('finance') });
     expect(denied.statusCode).toBe(403);

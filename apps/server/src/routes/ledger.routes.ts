@@ -21,18 +21,16 @@ import { MAX_RESULTS_SHEET_BYTES, parseResultsSheet } from '@kangyang/services/l
 import { actorOf } from '../plugins/auth.ts';
 import { sendWorkbook, XLSX_TYPE } from './exports.routes.ts';
 
+type App = Parameters<FastifyPluginAsyncZod>[0];
+const tags = ['ledger'];
+
 /** SUB-8: a results sheet sent as the raw .xlsx body becomes `{ results }` before validation and the idempotency claim. */
 async function resultsFromSheet(request: FastifyRequest): Promise<void> {
   if (Buffer.isBuffer(request.body)) request.body = { results: await parseResultsSheet(request.body) };
 }
 
-/** SUB-1…SUB-3, SUB-8: monthly runs, approval, the finance batch, bank results, an elder's ledger, corrections. */
-export const ledgerRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
-  const tags = ['ledger'];
-  app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: MAX_RESULTS_SHEET_BYTES }, (_request, body, done) =>
-    done(null, body),
-  );
-
+/** SUB-2, SUB-8: runs and their approval (money effects: Idempotency-Key required, API-4). */
+function registerRunRoutes(app: App, services: Services): void {
   app.post(
     '/api/ledger/runs',
     {
@@ -65,7 +63,10 @@ export const ledgerRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     },
     async (request) => services.ledger.approveRun(actorOf(request), request.params.id, request.idempotency),
   );
+}
 
+/** SUB-8: the batch for finance as .xlsx, and the bank's results back (JSON, or the returned sheet). */
+function registerBatchRoutes(app: App, services: Services): void {
   app.get(
     '/api/ledger/runs/:id/batch.xlsx',
     { config: { permission: 'ledger:read' }, schema: { tags, params: IdParams, produces: [XLSX_TYPE] } },
@@ -92,18 +93,6 @@ export const ledgerRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       services.ledger.importResults(actorOf(request), request.params.id, request.body.results, request.idempotency),
   );
 
-  app.post(
-    '/api/ledger/entries/:id/reverse',
-    {
-      config: { permission: 'ledger:approve', idempotency: 'required' },
-      schema: { tags, params: IdParams, body: ReverseBody, response: { 201: LedgerEntryDto } },
-    },
-    async (request, reply) => {
-      const entry = await services.ledger.reverseEntry(actorOf(request), request.params.id, request.body.reason, request.idempotency);
-      return reply.code(201).send(entry);
-    },
-  );
-
   app.put(
     '/api/ledger/bank-accounts/:payeeKind/:payeeId',
     {
@@ -117,6 +106,27 @@ export const ledgerRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
         request.body,
       ),
   );
+}
+
+/** REL-2, SUB-10: corrections by reversal, and one elder's ledger. */
+function registerEntryRoutes(app: App, services: Services): void {
+  app.post(
+    '/api/ledger/entries/:id/reverse',
+    {
+      config: { permission: 'ledger:approve', idempotency: 'required' },
+      schema: { tags, params: IdParams, body: ReverseBody, response: { 201: LedgerEntryDto } },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const entry = await services.ledger.reverseEntry(
+        actor,
+        request.params.id,
+        request.body.reason,
+        request.idempotency,
+      );
+      return reply.code(201).send(entry);
+    },
+  );
 
   app.get(
     '/api/elders/:id/ledger',
@@ -126,4 +136,13 @@ export const ledgerRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     },
     async (request) => services.ledger.elderLedger(actorOf(request), request.params.id, request.query),
   );
+}
+
+/** SUB-1…SUB-3, SUB-8: monthly runs, approval, the finance batch, bank results, an elder's ledger, corrections. */
+export const ledgerRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+  const limits = { parseAs: 'buffer' as const, bodyLimit: MAX_RESULTS_SHEET_BYTES };
+  app.addContentTypeParser(XLSX_TYPE, limits, (_request, body, done) => done(null, body));
+  registerRunRoutes(app, services);
+  registerBatchRoutes(app, services);
+  registerEntryRoutes(app, services);
 };

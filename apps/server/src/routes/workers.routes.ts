@@ -28,7 +28,10 @@ export const workerRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
 
   app.get(
     '/api/workers',
-    { config: { permission: 'worker:read' }, schema: { tags, querystring: WorkerListQuery, response: { 200: WorkerPage } } },
+    {
+      config: { permission: 'worker:read' },
+      schema: { tags, querystring: WorkerListQuery, response: { 200: WorkerPage } },
+    },
     async (request) => services.workers.list(actorOf(request), request.query),
   );
 

@@ -19,21 +19,19 @@ const entryArbitrary = fc.record({
 });
 
 const entriesArbitrary = fc.array(entryArbitrary, { minLength: 1, maxLength: 40 }).map((drafts) =>
-  drafts.map(
-    (draft, index): LedgerEntry => ({
-      id: `x${index}`,
-      programme: draft.programme,
-      payee: { kind: 'elder', id: draft.elder },
-      elderId: draft.elder,
-      period: addPeriods(period('2026-01'), draft.month),
-      payer: draft.payer,
-      basisPoints: 10_000,
-      amount: fen(draft.kind === 'payment' ? draft.amount : -draft.amount),
-      kind: draft.kind,
-      reversesId: null,
-      recoversId: draft.kind === 'recovery' ? 'paid-elsewhere' : null,
-    }),
-  ),
+  drafts.map((draft, index): LedgerEntry => ({
+    id: `x${index}`,
+    programme: draft.programme,
+    payee: { kind: 'elder', id: draft.elder },
+    elderId: draft.elder,
+    period: addPeriods(period('2026-01'), draft.month),
+    payer: draft.payer,
+    basisPoints: 10_000,
+    amount: fen(draft.kind === 'payment' ? draft.amount : -draft.amount),
+    kind: draft.kind,
+    reversesId: null,
+    recoversId: draft.kind === 'recovery' ? 'paid-elsewhere' : null,
+  })),
 );
 
 const withOne = entriesArbitrary.chain((entries) => fc.tuple(fc.constant(entries), fc.constantFrom(...entries)));

@@ -31,7 +31,9 @@ export const cadenceOf = (programme: Programme): Cadence | undefined => PROGRAMM
  * PROJECT CHOICE: a programme whose profile names no funding shares (000-r2, 000-r3) is paid in full
  * by the county, whose civil-affairs bureau runs the payments.
  */
-export const DEFAULT_FUNDING_SHARES: readonly FundingShare[] = [{ payer: 'county', basisPoints: 10_000 as BasisPoints }];
+export const DEFAULT_FUNDING_SHARES: readonly FundingShare[] = [
+  { payer: 'county', basisPoints: 10_000 as BasisPoints },
+];
 
 /**
  * One line of the subsidy ledger (SUB-1). A payment to several payers is one line per payer share
@@ -60,7 +62,9 @@ export type NewLedgerEntry = Omit<LedgerEntry, 'id'> & { readonly reason: string
  * The uniqueness slot of a payment (REL-3): payee, the elder it is for, programme, period and payer.
  * At most one payment per slot may stand unreversed.
  */
-export const slotKey = (entry: Omit<LedgerEntry, 'id' | 'kind' | 'amount' | 'reversesId' | 'recoversId' | 'basisPoints'>) =>
+export const slotKey = (
+  entry: Omit<LedgerEntry, 'id' | 'kind' | 'amount' | 'reversesId' | 'recoversId' | 'basisPoints'>,
+) =>
   `${entry.programme}|${entry.payee.kind}|${entry.payee.id}|${entry.elderId ?? entry.payee.id}|${entry.period}|${entry.payer}`;
 
 /** The derived balance: the sum of the entries' amounts (what was paid, net of reversals and recoveries). */

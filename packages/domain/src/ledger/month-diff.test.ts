@@ -18,10 +18,18 @@ describe('SUB-2 difference from last month, explained', () => {
     const previous = [line('a', 60000), line('b', 60000), line('c', 60000), line('d', 60000)];
     const current = [line('a', 60000), line('b', 30000), line('e', 60000)];
     const skipped: SkippedPayee[] = [
-      { payee: { kind: 'elder', id: 'c' }, elderId: 'c', regionCode: '990102001001', change: 'stopped', code: 'ELDER_DECEASED' },
+      {
+        payee: { kind: 'elder', id: 'c' },
+        elderId: 'c',
+        regionCode: '990102001001',
+        change: 'stopped',
+        code: 'ELDER_DECEASED',
+      },
     ];
     const { changes, summary } = explainMonthChange(previous, current, skipped);
-    expect(changes.map((change) => [change.payee.id, change.change, change.code, change.previous, change.current])).toEqual([
+    expect(
+      changes.map((change) => [change.payee.id, change.change, change.code, change.previous, change.current]),
+    ).toEqual([
       ['b', 'changed', 'AMOUNT_CHANGED', 60000, 30000],
       ['e', 'new', 'NEW_PAYEE', 0, 60000],
       ['c', 'stopped', 'ELDER_DECEASED', 60000, 0],
@@ -43,9 +51,12 @@ describe('SUB-2 difference from last month, explained', () => {
   });
 
   it('property: the changes explain the whole difference between the months', () => {
-    const month = fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), fc.integer({ min: 0, max: 100_000 })), {
-      maxLength: 20,
-    });
+    const month = fc.array(
+      fc.tuple(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), fc.integer({ min: 0, max: 100_000 })),
+      {
+        maxLength: 20,
+      },
+    );
     fc.assert(
       fc.property(month, month, (previousDrafts, currentDrafts) => {
         const previous = previousDrafts.map(([elder, amount]) => line(elder, amount));

@@ -51,8 +51,15 @@ export function sumByPayee(lines: readonly PayeeMonth[]): PayeeMonth[] {
 
 function explainAbsence(previous: PayeeMonth, skip: SkippedPayee | undefined): MonthChange {
   const base = { payee: previous.payee, elderId: previous.elderId, regionCode: previous.regionCode };
-  if (skip?.change === 'stopped') return { ...base, change: 'stopped', previous: previous.amount, current: fen(0), code: skip.code };
-  return { ...base, change: 'ended', previous: previous.amount, current: fen(0), code: skip?.code ?? 'ENTITLEMENT_ENDED' };
+  if (skip?.change === 'stopped')
+    return { ...base, change: 'stopped', previous: previous.amount, current: fen(0), code: skip.code };
+  return {
+    ...base,
+    change: 'ended',
+    previous: previous.amount,
+    current: fen(0),
+    code: skip?.code ?? 'ENTITLEMENT_ENDED',
+  };
 }
 
 /**
@@ -96,7 +103,12 @@ export function explainMonthChange(
       currentTotal: total(currentLines),
       unchanged,
       counts,
-      deltas: { new: fen(deltas.new), ended: fen(deltas.ended), changed: fen(deltas.changed), stopped: fen(deltas.stopped) },
+      deltas: {
+        new: fen(deltas.new),
+        ended: fen(deltas.ended),
+        changed: fen(deltas.changed),
+        stopped: fen(deltas.stopped),
+      },
     },
   };
 }

@@ -60,7 +60,13 @@ describe('SUB-2 monthly run from entitlements (000-r3, 000-r2)', () => {
     const { lines, skipped } = computeEntitlementPayments([bedSubsidy()], MARCH, new Set());
     expect(skipped).toEqual([]);
     expect(lines).toEqual([
-      expect.objectContaining({ period: '2026-03', payer: 'county', basisPoints: 10_000, amount: 60000, clause: '000-r3' }),
+      expect.objectContaining({
+        period: '2026-03',
+        payer: 'county',
+        basisPoints: 10_000,
+        amount: 60000,
+        clause: '000-r3',
+      }),
     ]);
   });
 
@@ -114,15 +120,17 @@ describe('SUB-2 monthly run from entitlements (000-r3, 000-r2)', () => {
   });
 });
 
-const sharesArbitrary: fc.Arbitrary<FundingShare[]> = fc
-  .integer({ min: 0, max: 10_000 })
-  .map((city) => [
-    { payer: 'city', basisPoints: bp(city) },
-    { payer: 'county', basisPoints: bp(10_000 - city) },
-  ]);
+const sharesArbitrary: fc.Arbitrary<FundingShare[]> = fc.integer({ min: 0, max: 10_000 }).map((city) => [
+  { payer: 'city', basisPoints: bp(city) },
+  { payer: 'county', basisPoints: bp(10_000 - city) },
+]);
 
 const candidatesArbitrary = fc.array(
-  fc.record({ elder: fc.integer({ min: 1, max: 30 }), amount: fc.integer({ min: 0, max: 1_000_000 }), shares: sharesArbitrary }),
+  fc.record({
+    elder: fc.integer({ min: 1, max: 30 }),
+    amount: fc.integer({ min: 0, max: 1_000_000 }),
+    shares: sharesArbitrary,
+  }),
   { maxLength: 40 },
 );
 

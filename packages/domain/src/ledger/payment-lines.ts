@@ -80,7 +80,12 @@ function pushParts(
   taken: Set<string>,
 ): void {
   parts.forEach((part, index) => {
-    const line: PaymentLine = { ...base, payer: part.payer, basisPoints: shares[index]?.basisPoints ?? 0, amount: part.fen };
+    const line: PaymentLine = {
+      ...base,
+      payer: part.payer,
+      basisPoints: shares[index]?.basisPoints ?? 0,
+      amount: part.fen,
+    };
     const slot = slotKey(line);
     if (taken.has(slot)) return;
     taken.add(slot);

@@ -79,7 +79,11 @@ const ledgerArbitrary = fc
   .map((drafts) =>
     drafts.flatMap((draft, index): StopCandidate[] => {
       const month = addPeriods(period('2026-01'), draft.month);
-      const entry = candidate(`p${index}`, month, { programme: draft.programme, amount: fen(draft.amount), sent: draft.sent });
+      const entry = candidate(`p${index}`, month, {
+        programme: draft.programme,
+        amount: fen(draft.amount),
+        sent: draft.sent,
+      });
       if (!draft.reversed) return [entry];
       return [entry, { ...entry, id: `r${index}`, kind: 'reversal', reversesId: entry.id, amount: fen(-draft.amount) }];
     }),

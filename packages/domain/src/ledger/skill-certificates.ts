@@ -21,7 +21,8 @@ export function certifiedSkillLevel(
 ): SkillLevel | null {
   let best = -1;
   for (const certificate of certificates) {
-    const valid = certificate.issuedOn <= lastDay && (certificate.expiresOn === null || certificate.expiresOn >= firstDay);
+    const valid =
+      certificate.issuedOn <= lastDay && (certificate.expiresOn === null || certificate.expiresOn >= firstDay);
     if (valid) best = Math.max(best, SKILL_LEVELS.indexOf(certificate.skillLevel));
   }
   return SKILL_LEVELS[best] ?? null;

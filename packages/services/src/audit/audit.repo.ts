@@ -10,24 +10,6 @@ export async function insertAuditRows(db: Db, entries: readonly AuditInsert[]): 
   await db.insert(auditLog).values([...entries]);
 }
 
-/**
- * An INSERT of one audit row whose chain and elder blind index come from the row of `source` (a CTE
- * of the same statement): a read that audits itself in the statement that reads (AUD-1, AUD-4), so
- * the audit row is committed with the read and before any response, in one round trip. No row in
- * `source`, no audit row (the caller audits the denial).
- */
-export function auditInsertFrom(entry: AuditInsert, source: { from: SQL; chain: SQL; elderBlindIndex: SQL }): SQL {
-  const details = entry.details === null || entry.details === undefined ? null : JSON.stringify(entry.details);
-  return sql`INSERT INTO audit_log (chain, at, actor_id, actor_name, role, organisation_id, scope, action, resource_type,
-      resource_ids, outcome, reason, details, request_id, ip, user_agent, elder_bidx)
-    SELECT ${source.chain}, ${entry.at.toISOString()}::timestamptz, ${entry.actorId ?? null}::uuid, ${entry.actorName ?? null},
-      ${entry.role ?? null}, ${entry.organisationId ?? null}::uuid, ${entry.scope ?? null}, ${entry.action}, ${entry.resourceType},
-      ${sql.param(entry.resourceIds)}::text[], ${entry.outcome}, ${entry.reason ?? null}, ${details}::jsonb,
-      ${entry.requestId ?? null}, ${entry.ip ?? null}, ${entry.userAgent ?? null}, ${source.elderBlindIndex}
-    FROM ${source.from}
-    RETURNING 1 AS audited`;
-}
-
 export async function chainsWithUnsealed(db: Db): Promise<string[]> {
   const found = await db.selectDistinct({ chain: auditLog.chain }).from(auditLog).where(isNull(auditLog.hash));
   return found.map((row) => row.chain);

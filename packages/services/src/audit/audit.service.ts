@@ -4,6 +4,7 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { canonicalJson } from './canonical-json.ts';
 import * as repo from './audit.repo.ts';
+import { createGroupCommit } from './group-commit.ts';
 
 export type AuditOutcome = 'success' | 'denied' | 'error';
 
@@ -32,6 +33,7 @@ export type AuditVerification =
 export function createAuditService(deps: { db: Db; clock: Clock; chainKey: Buffer }) {
   const { db, clock, chainKey } = deps;
   const genesisHash = createHmac('sha256', chainKey).update(GENESIS).digest('hex');
+  const groupCommit = createGroupCommit<repo.AuditInsert>((rows) => repo.insertAuditRows(db, rows));
 
   const toRow = (actor: Actor, event: AuditEvent, at: Date): repo.AuditInsert => ({
     chain: event.chain ?? GLOBAL_CHAIN,
@@ -59,21 +61,16 @@ export function createAuditService(deps: { db: Db; clock: Clock; chainKey: Buffe
   };
 
   return {
-    /** Writes audit rows in the caller's transaction (`tx`), or on its own when none is given; fails closed. */
-    async record(actor: Actor, events: AuditEvent | readonly AuditEvent[], tx: Db = db): Promise<void> {
+    /**
+     * Writes audit rows in the caller's transaction (`tx`), or, when none is given, by group commit
+     * with other callers' rows (group-commit.ts); resolves only once they are committed; fails closed.
+     */
+    async record(actor: Actor, events: AuditEvent | readonly AuditEvent[], tx?: Db): Promise<void> {
       const list = Array.isArray(events) ? (events as readonly AuditEvent[]) : [events as AuditEvent];
       const at = clock.now();
-      await repo.insertAuditRows(
-        tx,
-        list.map((event) => toRow(actor, event, at)),
-      );
+      const rows = list.map((event) => toRow(actor, event, at));
+      await (tx ? repo.insertAuditRows(tx, rows) : groupCommit.add(rows));
     },
-
-    /**
-     * The audit row of one event, stamped now, for a repository that writes it inside its own
-     * statement (see audit.repo `auditInsertFrom`); chain and elder blind index may come from there.
-     */
-    entryFor: (actor: Actor, event: AuditEvent): repo.AuditInsert => toRow(actor, event, clock.now()),
 
     /** Seals unsealed rows of every chain in commit order (AUD-3, AUD-4). Returns how many it sealed. */
     async seal(): Promise<number> {

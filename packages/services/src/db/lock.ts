@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -24,6 +24,22 @@ function isAlive(pid: number): boolean {
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Writes the lock file whole or not at all, so that a concurrent starter never reads a half-written
+ * (empty) lock and takes it for a stale one: a temp file is linked into place (exclusive: fails with
+ * EEXIST when a lock exists) or renamed over it (update).
+ */
+function writeWhole(path: string, holder: LockHolder, exclusive: boolean): void {
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, JSON.stringify(holder));
+  try {
+    if (exclusive) linkSync(temp, path);
+    else renameSync(temp, path);
+  } finally {
+    rmSync(temp, { force: true });
   }
 }
 
@@ -56,9 +72,7 @@ export function acquireDataDirLock(
       ...(info.url ? { url: info.url } : {}),
     };
     try {
-      const fd = openSync(path, 'wx');
-      writeSync(fd, JSON.stringify(holder));
-      closeSync(fd);
+      writeWhole(path, holder, true);
       return makeLock(path, holder);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -83,9 +97,7 @@ function makeLock(path: string, holder: LockHolder): DataDirLock {
     path,
     update(url: string) {
       if (released) return;
-      const fd = openSync(path, 'w');
-      writeSync(fd, JSON.stringify({ ...holder, url }));
-      closeSync(fd);
+      writeWhole(path, { ...holder, url }, false);
     },
     release() {
       if (released) return;

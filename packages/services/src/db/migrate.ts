@@ -24,12 +24,13 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
  * stops the start: merged migrations are never edited.
  */
 export async function migrate(database: Database, migrations = readMigrations()): Promise<string[]> {
-  await database.exec(
-    'CREATE TABLE IF NOT EXISTS kangyang_migrations (name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
-  );
   const applied: string[] = [];
+  // The lock comes first: two processes creating the bookkeeping table at once collide (pg_type).
   await database.exec('SELECT pg_advisory_lock(4242)');
   try {
+    await database.exec(
+      'CREATE TABLE IF NOT EXISTS kangyang_migrations (name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
     const done = await rows<{ name: string; checksum: string }>(
       database.db,
       sql`SELECT name, checksum FROM kangyang_migrations`,
@@ -43,9 +44,16 @@ export async function migrate(database: Database, migrations = readMigrations())
         continue;
       }
       const escaped = migration.name.replace(/'/g, "''");
-      await database.exec(
-        `BEGIN;\n${migration.sqlText}\n;INSERT INTO kangyang_migrations (name, checksum) VALUES ('${escaped}', '${migration.checksum}');\nCOMMIT;`,
-      );
+      try {
+        await database.exec(
+          `BEGIN;\n${migration.sqlText}\n;INSERT INTO kangyang_migrations (name, checksum) VALUES ('${escaped}', '${migration.checksum}');\nCOMMIT;`,
+        );
+      } catch (error) {
+        // A failed statement leaves the connection inside the aborted transaction: end it, so that
+        // nothing of the migration stays and the connection (PGlite has only one) works again.
+        await database.exec('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
       applied.push(migration.name);
     }
   } finally {

@@ -1,7 +1,6 @@
-import { and, asc, eq, getTableColumns, gt, ilike, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import { elderIdentities, elders, regions } from '../db/schema/index.ts';
 import type { Db } from '../db/database.ts';
-import { auditInsertFrom, type AuditInsert } from '../audit/audit.repo.ts';
 
 export type ElderRow = typeof elders.$inferSelect;
 export type ElderInsert = typeof elders.$inferInsert;
@@ -90,40 +89,6 @@ export async function findElderWithRegionName(
     .where(scopes ? and(eq(elders.id, id), scopeCondition(scopes)) : eq(elders.id, id))
     .limit(1);
   return found;
-}
-
-/**
- * The audited read path in one statement and one round trip: the elder inside `scopes` (AZ-2) with
- * its residence region's name, and, only when found, the read's audit row with the elder's county
- * as chain and its blind index (AUD-1, AUD-4). `audit` is the row to write (audit.entryFor).
- */
-export async function readElderAudited(
-  db: Db,
-  id: string,
-  scopes: readonly string[],
-  audit: AuditInsert,
-): Promise<{ row: ElderRow; regionName: string | null } | undefined> {
-  const found = db.$with('found').as(
-    db
-      .select({ ...getTableColumns(elders), regionName: sql<string | null>`${regions.name}`.as('region_name') })
-      .from(elders)
-      .leftJoin(regions, eq(regions.code, elders.residenceRegionCode))
-      .where(and(eq(elders.id, id), scopeCondition(scopes)))
-      .limit(1),
-  );
-  const audited = db
-    .$with('audited', { audited: sql<number>`audited` })
-    .as(
-      auditInsertFrom(audit, {
-        from: sql`found`,
-        chain: sql`found.county_code`,
-        elderBlindIndex: sql`found.id_number_bidx`,
-      }),
-    );
-  const [result] = await db.with(found, audited).select().from(found);
-  if (!result) return undefined;
-  const { regionName, ...row } = result;
-  return { row, regionName };
 }
 
 /** Unscoped existence check, only to label a denial in the audit row (never shown to the caller). */

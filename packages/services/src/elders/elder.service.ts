@@ -156,11 +156,17 @@ export function createElderService(deps: ElderServiceDeps) {
       return toDto(row, clock.today(), await repo.regionName(db, row.residenceRegionCode));
     },
 
-    /** One statement reads the elder in scope and writes its audit row (AUD-1, AUD-4); masked DTO (ENC-3). */
+    /** The elder in scope with its region name in one query, audited before the reply (AUD-4); masked (ENC-3). */
     async get(actor: Actor, id: string): Promise<ElderDto> {
-      const entry = audit.entryFor(actor, { action: 'elder.read', resourceType: 'elder', resourceIds: [id] });
-      const found = await repo.readElderAudited(db, id, scopesOf(actor, 'elder:read'), entry);
+      const found = await repo.findElderWithRegionName(db, id, scopesOf(actor, 'elder:read'));
       if (!found) return deny(actor, id, 'elder.read');
+      await audit.record(actor, {
+        action: 'elder.read',
+        resourceType: 'elder',
+        resourceIds: [id],
+        chain: found.row.countyCode,
+        elderBlindIndex: found.row.idNumberBlindIndex,
+      });
       return toDto(found.row, clock.today(), found.regionName);
     },
 

@@ -1,9 +1,15 @@
 import { eq, sql } from 'drizzle-orm';
-import { DEFAULT_ASSESSMENT_SETTINGS, GBT42195_2022, itemsOf, scoreByCode, validUntil } from '@kangyang/domain/assessment';
+import {
+  DEFAULT_ASSESSMENT_SETTINGS,
+  GBT42195_2022,
+  itemsOf,
+  scoreByCode,
+  validUntil,
+} from '@kangyang/domain/assessment';
 import { addDays, deriveFlags, type DiseaseCode, type SupportingData } from '@kangyang/domain/assessment-workflow';
 import { addMonths, ageOn, type IsoDate } from '@kangyang/domain/units';
 import { rows, type Db } from '../db/database.ts';
-import { assessments, assessmentTransitions, users } from '../db/schema/index.ts';
+import { users } from '../db/schema/index.ts';
 import type { Services } from '../services.ts';
 import * as agencyRepo from '../assessments/agency.repo.ts';
 import { contentHashOf, storedResultOf } from '../assessments/assessment-mapper.ts';
@@ -19,8 +25,13 @@ import { seededUuidv7 } from './seeded-id.ts';
  */
 
 const STREAM = 0x4a55;
-const LEVELS = ['intact', 'mild', 'moderate', 'severe', 'complete'] as const;
-const BANDS: readonly (readonly [number, number])[] = [[90, 90], [66, 89], [46, 65], [30, 45], [2, 29]];
+const BANDS: readonly (readonly [number, number])[] = [
+  [90, 90],
+  [66, 89],
+  [46, 65],
+  [30, 45],
+  [2, 29],
+];
 /** Share assessed and level weights (intact … complete) by age band: 60s, 70s, 80s, 90+. */
 const BY_AGE: readonly { minAge: number; assessed: number; levels: readonly number[] }[] = [
   { minAge: 90, assessed: 0.7, levels: [15, 27, 25, 18, 15] },
@@ -29,16 +40,24 @@ const BY_AGE: readonly { minAge: number; assessed: number; levels: readonly numb
   { minAge: 0, assessed: 0.14, levels: [62, 22, 9, 5, 2] },
 ];
 const STAFF = ['孙医生', '李护士', '周医生', '吴评估员', '郑评估员'] as const;
-const BATCH = 400;
+const BATCH = 2000;
 
 type ElderRef = { id: string; county_code: string; birth_date: string };
-type Context = { seed: number; asOf: IsoDate; agencyId: string; staff: string[]; reviewer: { id: string | null; name: string } };
+type Context = {
+  seed: number;
+  asOf: IsoDate;
+  agencyId: string;
+  staff: string[];
+  reviewer: { id: string | null; name: string };
+};
 
 const ITEMS = itemsOf(GBT42195_2022);
 
 /** Answers summing exactly to `total`: lower items from full marks, self-care and mobility first. */
 export function answersForTotal(rng: Rng, total: number): Record<string, number> {
-  const answers = Object.fromEntries(ITEMS.map((item) => [item.code, Math.max(...item.options.map((option) => option.points))]));
+  const answers = Object.fromEntries(
+    ITEMS.map((item) => [item.code, Math.max(...item.options.map((option) => option.points))]),
+  );
   let sum = Object.values(answers).reduce((left, right) => left + right, 0);
   const weights = ITEMS.map((item) => [item.code, /^(selfCare|mobility)/.test(item.code) ? 3 : 1] as const);
   while (sum > total) {
@@ -86,7 +105,14 @@ const at = (date: string, hour: number, minute = 0): Date =>
 type Step = Omit<TransitionRow, 'seq'>;
 type Made = { row: AssessmentInsert; steps: Step[] };
 
-const makeStep = (row: AssessmentInsert, action: string, from: string | null, to: string, when: Date, actorName: string): Step => ({
+const makeStep = (
+  row: AssessmentInsert,
+  action: string,
+  from: string | null,
+  to: string,
+  when: Date,
+  actorName: string,
+): Step => ({
   countyCode: row.countyCode,
   assessmentId: row.id,
   at: when,
@@ -99,7 +125,13 @@ const makeStep = (row: AssessmentInsert, action: string, from: string | null, to
   details: null,
 });
 
-type RowInput = { ordinal: number; date: IsoDate; reason: 'first' | 'routine'; supersedes: string | null; pair?: readonly string[] };
+type RowInput = {
+  ordinal: number;
+  date: IsoDate;
+  reason: 'first' | 'routine';
+  supersedes: string | null;
+  pair?: readonly string[];
+};
 
 /** The signed, submitted and approved content of one result. */
 function contentOf(rng: Rng, context: Context, input: RowInput) {
@@ -161,7 +193,9 @@ function approvedRow(rng: Rng, context: Context, elder: ElderRef, serial: number
   const steps = [
     makeStep(row, 'create', null, 'draft', at(trigger, 9), '上城区民政局'),
     makeStep(row, 'saveAnswers', 'draft', 'draft', at(input.date, 11), content.signatures[0]?.name ?? ''),
-    ...content.signatures.map((signature) => makeStep(row, 'sign', 'draft', 'draft', new Date(signature.signedAt), signature.name)),
+    ...content.signatures.map((signature) =>
+      makeStep(row, 'sign', 'draft', 'draft', new Date(signature.signedAt), signature.name),
+    ),
     makeStep(row, 'submit', 'draft', 'submitted', at(input.date, 17), '上城区老年人能力评估中心'),
     makeStep(row, 'approve', 'submitted', 'approved', approvedAt, context.reviewer.name),
   ];
@@ -170,7 +204,11 @@ function approvedRow(rng: Rng, context: Context, elder: ElderRef, serial: number
 
 /** An elder's history: 1–3 approved results a year apart, the latest within the last 15 months. */
 function historyOf(rng: Rng, context: Context, elder: ElderRef, serial: () => number, ordinal: number): Made[] {
-  const count = rng.weighted([[1, 55], [2, 30], [3, 15]] as const);
+  const count = rng.weighted([
+    [1, 55],
+    [2, 30],
+    [3, 15],
+  ] as const);
   const latest = addDays(context.asOf, -rng.int(5, 455));
   const made: Made[] = [];
   let previousId: string | null = null;
@@ -178,12 +216,26 @@ function historyOf(rng: Rng, context: Context, elder: ElderRef, serial: () => nu
     const date = addDays(addMonths(latest, -12 * index), rng.int(-20, 20));
     const level = Math.max(0, ordinal - (index > 0 && rng.chance(0.5) ? 1 : 0) * index);
     const reason: 'first' | 'routine' = made.length === 0 ? 'first' : 'routine';
-    const next = approvedRow(rng, context, elder, serial(), { ordinal: level, date: date > context.asOf ? context.asOf : date, reason, supersedes: previousId });
+    const next = approvedRow(rng, context, elder, serial(), {
+      ordinal: level,
+      date: date > context.asOf ? context.asOf : date,
+      reason,
+      supersedes: previousId,
+    });
     const older = made.at(-1);
     if (older) {
       older.row.state = 'superseded';
       older.row.supersededBy = next.row.id;
-      older.steps.push(makeStep(older.row, 'supersede', 'approved', 'superseded', next.row.approvedAt ?? new Date(0), context.reviewer.name));
+      older.steps.push(
+        makeStep(
+          older.row,
+          'supersede',
+          'approved',
+          'superseded',
+          next.row.approvedAt ?? new Date(0),
+          context.reviewer.name,
+        ),
+      );
     }
     made.push(next);
     previousId = next.row.id;
@@ -191,15 +243,47 @@ function historyOf(rng: Rng, context: Context, elder: ElderRef, serial: () => nu
   return made;
 }
 
-async function insertBatch(db: Db, made: readonly Made[]): Promise<void> {
-  if (made.length === 0) return;
-  await db.insert(assessments).values(made.map((entry) => entry.row));
-  const steps = made.flatMap((entry) => entry.steps.map((step, index) => ({ ...step, seq: index + 1 })));
-  for (let start = 0; start < steps.length; start += 2000)
-    await db.insert(assessmentTransitions).values(steps.slice(start, start + 2000));
+const snakeCase = (row: object): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(row).map(([key, value]) => [key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), value]),
+  );
+
+/** Bulk insert through one JSON parameter per statement (jsonb_populate_recordset): far faster than bound rows on PGlite. */
+async function insertJson(
+  db: Db,
+  table: 'assessments' | 'assessment_transitions',
+  records: readonly object[],
+): Promise<void> {
+  for (let start = 0; start < records.length; start += 2000) {
+    const json = JSON.stringify(records.slice(start, start + 2000).map(snakeCase));
+    await db.execute(
+      sql`INSERT INTO ${sql.identifier(table)} SELECT * FROM jsonb_populate_recordset(NULL::${sql.identifier(table)}, ${json}::jsonb)`,
+    );
+  }
 }
 
-async function seedAgency(db: Db, seed: number, asOf: IsoDate, regionCode: string): Promise<{ agencyId: string; staff: string[] }> {
+async function insertBatch(db: Db, made: readonly Made[]): Promise<void> {
+  const all = made.map((entry) => ({
+    supersededBy: null,
+    createdBy: null,
+    returnReason: null,
+    triggerRef: null,
+    ...entry.row,
+  }));
+  await insertJson(db, 'assessments', all);
+  await insertJson(
+    db,
+    'assessment_transitions',
+    made.flatMap((entry) => entry.steps.map((step, index) => ({ ...step, seq: index + 1 }))),
+  );
+}
+
+async function seedAgency(
+  db: Db,
+  seed: number,
+  asOf: IsoDate,
+  regionCode: string,
+): Promise<{ agencyId: string; staff: string[] }> {
   const createdAt = at(addDays(asOf, -1200), 9);
   const agencyId = seededUuidv7(seed, STREAM + 1, 0, createdAt.getTime());
   const [demoAssessor] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'assessor')).limit(1);
@@ -239,8 +323,18 @@ export async function generateAssessmentHistories(
   const { db } = services.database;
   const regionCode = options.regionCode ?? '330102';
   const { agencyId, staff } = await seedAgency(db, options.seed, options.asOf, regionCode);
-  const [district] = await db.select({ id: users.id, name: users.displayName }).from(users).where(eq(users.username, 'district')).limit(1);
-  const context: Context = { seed: options.seed, asOf: options.asOf, agencyId, staff, reviewer: { id: district?.id ?? null, name: district?.name ?? '上城区民政局' } };
+  const [district] = await db
+    .select({ id: users.id, name: users.displayName })
+    .from(users)
+    .where(eq(users.username, 'district'))
+    .limit(1);
+  const context: Context = {
+    seed: options.seed,
+    asOf: options.asOf,
+    agencyId,
+    staff,
+    reviewer: { id: district?.id ?? null, name: district?.name ?? '上城区民政局' },
+  };
   const rng = createRng(options.seed ^ STREAM);
   const elders = await rows<ElderRef>(
     db,
@@ -272,9 +366,9 @@ export async function generateAssessmentHistories(
 async function openDemoTasks(services: Services, context: Context, candidates: readonly ElderRef[]): Promise<number> {
   const { db } = services.database;
   const taken = new Set(
-    (await rows<{ elder_id: string }>(db, sql`SELECT elder_id FROM assessments WHERE agency_id = ${context.agencyId}`)).map(
-      (row) => row.elder_id,
-    ),
+    (
+      await rows<{ elder_id: string }>(db, sql`SELECT elder_id FROM assessments WHERE agency_id = ${context.agencyId}`)
+    ).map((row) => row.elder_id),
   );
   const free = candidates.filter((elder) => !taken.has(elder.id)).slice(0, 12);
   const rng = createRng(context.seed ^ (STREAM + 7));
@@ -283,7 +377,13 @@ async function openDemoTasks(services: Services, context: Context, candidates: r
   const made = free.map((elder, index): Made => {
     const pair = [context.staff[0] ?? '', context.staff[2 + (index % 3)] ?? ''];
     const date = addDays(context.asOf, -rng.int(0, 3));
-    const base = approvedRow(rng, context, elder, 900_000 + index, { ordinal: rng.int(0, 3), date, reason: 'first', supersedes: null, pair });
+    const base = approvedRow(rng, context, elder, 900_000 + index, {
+      ordinal: rng.int(0, 3),
+      date,
+      reason: 'first',
+      supersedes: null,
+      pair,
+    });
     const open = { reviewerId: null, reviewerName: null, approvedAt: null, validUntil: null };
     if (index === 0) {
       return { row: { ...base.row, ...open, state: 'submitted', version: 5 }, steps: base.steps.slice(0, -1) };

@@ -6,6 +6,7 @@ import { appSettings } from '../db/schema/index.ts';
 import type { Services } from '../services.ts';
 import { DEMO_ACCOUNTS, seedDemoAccounts } from './seed-accounts.ts';
 import { generateDataset } from './generate-dataset.ts';
+import { generateAssessmentHistories } from './assessments.ts';
 import { DEFAULT_AS_OF, GENERATOR_VERSION, SCALES } from './scales.ts';
 
 export type DemoLogins = {
@@ -53,6 +54,7 @@ export async function ensureDemoData(
   options.log(`首次启动：正在生成演示数据 (first start: generating ${options.scale} data) …`);
   const dataset = await generateDataset(services, { scale: options.scale, seed: options.seed ?? 1 });
   await seedDemoAccounts(db, { admin: logins.adminPassword, staff: logins.staffPassword }, now);
+  await generateAssessmentHistories(services, { seed: options.seed ?? 1, asOf: dataset.asOf });
   await db
     .insert(appSettings)
     .values({

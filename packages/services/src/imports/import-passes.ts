@@ -24,7 +24,13 @@ export type ImportProgress = {
   resumedFromRow: number | null;
 };
 
+/** Where a pass spends its time (milliseconds, summed over runs): benchmarks report it. */
+export type ImportTimings = { waitRowsMs: number; regionChecksMs: number; validateWritesMs: number; importWritesMs: number };
+
+export const emptyTimings = (): ImportTimings => ({ waitRowsMs: 0, regionChecksMs: 0, validateWritesMs: 0, importWritesMs: 0 });
+
 export type PassDeps = {
+  timings: ImportTimings;
   db: Db;
   clock: Clock;
   audit: AuditService;
@@ -50,9 +56,14 @@ async function* checkedBatches(deps: PassDeps, job: repo.ImportJobRow, source: I
     createdBy: actor.userId,
     importJobId: job.id,
   };
+  let waited = performance.now();
   for await (const batch of openRowSource(options, deps.rows)) {
+    const checking = performance.now();
+    deps.timings.waitRowsMs += checking - waited;
     await checker.check(batch.rows);
+    deps.timings.regionChecksMs += performance.now() - checking;
     yield { rows: batch.rows, fresh: batch.rows.filter((row) => row.index > job.processedRows), bytesRead: batch.bytesRead };
+    waited = performance.now();
   }
 }
 
@@ -90,6 +101,7 @@ export async function validatePass(deps: PassDeps, start: repo.ImportJobRow, sou
   for await (const { rows, fresh, bytesRead } of checkedBatches(deps, start, source, 'validate', actor)) {
     if (needPreview && preview.length < PREVIEW_ROWS) preview.push(...previewOf(rows).slice(0, PREVIEW_ROWS - preview.length));
     if (fresh.length === 0) continue;
+    const writing = performance.now();
     const valid = fresh.filter((row) => row.valid && row.blindIndex !== undefined);
     const registered = await repo.registeredBlindIndexes(deps.db, valid.map((row) => row.blindIndex ?? ''));
     const processed = lastIndexOf(fresh, job.processedRows);
@@ -101,6 +113,7 @@ export async function validatePass(deps: PassDeps, start: repo.ImportJobRow, sou
       await repo.insertErrors(tx, job.id, errorsOf(fresh));
       return repo.updateJob(tx, job.id, patch);
     });
+    deps.timings.validateWritesMs += performance.now() - writing;
     const fraction = size === 0 ? 1 : Math.min(1, bytesRead / size);
     deps.emit({ jobId: job.id, phase: 'validating', processedRows: processed, totalRows: processed, fraction, resumedFromRow: job.resumedFromRow });
     if (deps.shouldStop()) return job;
@@ -157,7 +170,9 @@ export async function importPass(deps: PassDeps, start: repo.ImportJobRow, sourc
     if (job.mode === 'allOrNothing' && fresh.some((row) => !row.valid)) {
       return repo.updateJob(deps.db, job.id, { status: 'failed', failure: '确认后文件中的行不再全部有效（区划或权限已变化）', updatedAt: deps.clock.now() });
     }
+    const writing = performance.now();
     job = await writeBatch(deps, job, fresh, actor);
+    deps.timings.importWritesMs += performance.now() - writing;
     const fraction = job.totalRows === 0 ? 1 : Math.min(1, job.processedRows / job.totalRows);
     deps.emit({ jobId: job.id, phase: 'importing', processedRows: job.processedRows, totalRows: job.totalRows, fraction, resumedFromRow: job.resumedFromRow });
     if (deps.shouldStop()) return job;

@@ -11,7 +11,7 @@ import { BULK_BATCH_ROWS } from '../elders/elder-bulk.repo.ts';
 import { checkHeader } from './elder-rows.ts';
 import { removeImportFile, storeUpload } from './import-file.ts';
 import { toJobDto } from './import-mapper.ts';
-import type { ImportProgress } from './import-passes.ts';
+import { emptyTimings, type ImportProgress, type ImportTimings } from './import-passes.ts';
 import { createImportRunner } from './import-runner.ts';
 import { errorReportWorkbook, templateWorkbook, TEMPLATE_FILE_NAME } from './import-sheets.ts';
 import {
@@ -189,7 +189,9 @@ export function createImportService(deps: ImportServiceDeps) {
   const runner = createImportRunner(log);
   const listeners = new Set<(progress: ImportProgress) => void>();
   const rows = { cipher: deps.cipher, keyring: deps.keyring, worker: { usable: undefined }, workerMinBytes: deps.workerMinBytes ?? 4 * 1024 * 1024, log };
+  const timings = emptyTimings();
   const passDeps = {
+    timings,
     ...{
       db: deps.db,
       clock: deps.clock,
@@ -234,6 +236,12 @@ export function createImportService(deps: ImportServiceDeps) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    /** Where imports spent their time since the last call (benchmarks); resets the sums. */
+    timings(): ImportTimings {
+      const copy = { ...timings };
+      Object.assign(timings, emptyTimings());
+      return copy;
+    },
     /** Resolves when no import work is queued or running (tests, the CLI). */
     idle: () => runner.idle(),
     /** Stops after the current batch (shutdown); unfinished jobs resume when their file is uploaded again. */
@@ -242,5 +250,5 @@ export function createImportService(deps: ImportServiceDeps) {
 }
 
 export type ImportService = ReturnType<typeof createImportService>;
-export type { ImportProgress } from './import-passes.ts';
+export type { ImportProgress, ImportTimings } from './import-passes.ts';
 export type { ImportUpload } from './import-work.ts';

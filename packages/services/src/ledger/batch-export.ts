@@ -38,7 +38,11 @@ export const BATCH_COLUMNS: readonly SheetColumn[] = [
   { header: '银行流水号 Bank reference', width: 20, text: true },
 ];
 
-const accountContext = (kind: string, id: string) => ({ table: BANK_ACCOUNT_TABLE, column: 'account_number', recordId: `${kind}:${id}` });
+const accountContext = (kind: string, id: string) => ({
+  table: BANK_ACCOUNT_TABLE,
+  column: 'account_number',
+  recordId: `${kind}:${id}`,
+});
 
 function accountOf(row: repo.BatchLineRow, reveal: boolean, cipher: FieldCipher): string {
   if (!reveal || row.account_cipher === null) return row.account_masked ?? '';
@@ -69,9 +73,25 @@ export async function exportBatch(deps: LedgerDeps, actor: Actor, runId: string)
       count += 1;
       const amount = asNumber(row.amount_fen);
       writer.add([
-        count, row.id, row.programme, row.period, row.payee_kind, row.payee_name ?? '', row.payee_id, row.region_code,
-        row.payer, row.basis_points, amount / 100, amount, row.bank_name ?? '', row.account_holder ?? '',
-        accountOf(row, reveal, deps.cipher), row.clause, '', '', '',
+        count,
+        row.id,
+        row.programme,
+        row.period,
+        row.payee_kind,
+        row.payee_name ?? '',
+        row.payee_id,
+        row.region_code,
+        row.payer,
+        row.basis_points,
+        amount / 100,
+        amount,
+        row.bank_name ?? '',
+        row.account_holder ?? '',
+        accountOf(row, reveal, deps.cipher),
+        row.clause,
+        '',
+        '',
+        '',
       ]);
       await writer.room();
     }
@@ -80,7 +100,12 @@ export async function exportBatch(deps: LedgerDeps, actor: Actor, runId: string)
   }
   const { bytes, sha256 } = await writer.finish();
   const details = { batchId: batch.id, rows: count, bytes, sha256, unmasked: reveal };
-  await deps.audit.record(actor, { action: 'ledger.batch.export', resourceType: 'ledgerRun', resourceIds: [runId], details });
+  await deps.audit.record(actor, {
+    action: 'ledger.batch.export',
+    resourceType: 'ledgerRun',
+    resourceIds: [runId],
+    details,
+  });
   const fileName = `batch-${run.regionCode}-${run.programme}-${run.period}.xlsx`;
   return { fileName, body: Buffer.concat(chunks), rows: count, sha256 };
 }
@@ -94,7 +119,12 @@ export async function setBankAccount(
 ): Promise<BankAccountDto> {
   const region = await repo.payeeRegion(deps.db, payee.kind, payee.id);
   if (!region || region.length < 6 || !inAnyScope(region, scopesOf(actor, 'ledger:finance'))) {
-    const event = { action: 'ledger.bankAccount', resourceType: payee.kind, resourceIds: [payee.id], outcome: 'denied' as const };
+    const event = {
+      action: 'ledger.bankAccount',
+      resourceType: payee.kind,
+      resourceIds: [payee.id],
+      outcome: 'denied' as const,
+    };
     await deps.audit.record(actor, { ...event, reason: region ? 'outOfScope' : 'notFound' });
     throw new AppError('NOT_FOUND');
   }
@@ -111,7 +141,12 @@ export async function setBankAccount(
       updatedBy: actor.userId,
       updatedAt: deps.clock.now(),
     });
-    const event = { action: 'ledger.bankAccount', resourceType: payee.kind, resourceIds: [payee.id], details: { accountMasked } };
+    const event = {
+      action: 'ledger.bankAccount',
+      resourceType: payee.kind,
+      resourceIds: [payee.id],
+      details: { accountMasked },
+    };
     await deps.audit.record(actor, { ...event, chain: saved.countyCode }, tx);
     return {
       payeeKind: asPayeeKind(saved.payeeKind),

@@ -21,7 +21,12 @@ export type BatchLineRow = {
 };
 
 /** One page (by id) of a run's standing payment lines with payee names and bank accounts (SUB-8). */
-export async function batchLinesPage(db: Db, runId: string, afterId: string | null, limit: number): Promise<BatchLineRow[]> {
+export async function batchLinesPage(
+  db: Db,
+  runId: string,
+  afterId: string | null,
+  limit: number,
+): Promise<BatchLineRow[]> {
   const after = afterId === null ? sql`` : sql`AND p.id > ${afterId}::uuid`;
   return rows<BatchLineRow>(
     db,

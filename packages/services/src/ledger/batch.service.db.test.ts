@@ -28,7 +28,8 @@ async function readSheet(body: Buffer): Promise<string[][]> {
 
 beforeAll(async () => {
   context = await openTestServices({ now: '2026-03-05T02:00:00.000Z' });
-  for (let index = 0; index < 3; index += 1) elderIds.push((await context.services.elders.create(runner, buildElder())).id);
+  for (let index = 0; index < 3; index += 1)
+    elderIds.push((await context.services.elders.create(runner, buildElder())).id);
   await insertEntitlements(
     context.database.db,
     elderIds.map((elderId) => ({
@@ -46,16 +47,30 @@ beforeAll(async () => {
   );
   const [first, second] = elderIds as [string, string];
   const account = { bankName: '示范农商银行', accountNumber: '6228480012345678901' };
-  await context.services.ledger.setBankAccount(finance, { kind: 'elder', id: first }, { ...account, accountHolder: '=HYPERLINK("x")' });
-  await context.services.ledger.setBankAccount(finance, { kind: 'elder', id: second }, { ...account, accountHolder: '张三' });
-  const run = await context.services.ledger.startRun(runner, { regionCode: '330102', programme: 'homeCareBedCareSubsidy', month: '2026-02' });
+  await context.services.ledger.setBankAccount(
+    finance,
+    { kind: 'elder', id: first },
+    { ...account, accountHolder: '=HYPERLINK("x")' },
+  );
+  await context.services.ledger.setBankAccount(
+    finance,
+    { kind: 'elder', id: second },
+    { ...account, accountHolder: '张三' },
+  );
+  const run = await context.services.ledger.startRun(runner, {
+    regionCode: '330102',
+    programme: 'homeCareBedCareSubsidy',
+    month: '2026-02',
+  });
   runId = run.id;
 });
 afterAll(async () => context.close());
 
 describe('SUB-8 the batch for the finance bureau (.xlsx, API-8)', () => {
   it('refuses to export a run before its approval', async () => {
-    await expect(context.services.ledger.exportBatch(finance, runId)).rejects.toMatchObject({ code: 'LEDGER_RUN_STATE' });
+    await expect(context.services.ledger.exportBatch(finance, runId)).rejects.toMatchObject({
+      code: 'LEDGER_RUN_STATE',
+    });
   });
 
   it('masks bank accounts except for the finance role, escapes formula-like text and audits the file hash', async () => {
@@ -66,7 +81,11 @@ describe('SUB-8 the batch for the finance bureau (.xlsx, API-8)', () => {
     expect(masked).toHaveLength(4);
     const accountColumn = masked[0]?.findIndex((header) => header.startsWith('账号')) ?? -1;
     const holderColumn = masked[0]?.findIndex((header) => header.startsWith('户名')) ?? -1;
-    const accounts = (sheet: string[][]) => sheet.slice(1).map((row) => row[accountColumn]).sort();
+    const accounts = (sheet: string[][]) =>
+      sheet
+        .slice(1)
+        .map((row) => row[accountColumn])
+        .sort();
     expect(accounts(masked)).toEqual(['', '****8901', '****8901']);
     expect(accounts(revealed)).toEqual(['', '6228480012345678901', '6228480012345678901']);
     expect(masked.slice(1).map((row) => row[holderColumn])).toContain(`'=HYPERLINK("x")`);
@@ -93,7 +112,9 @@ describe('SUB-8 bank results imported back', () => {
     });
     const again = await context.services.ledger.importResults(finance, runId, results);
     expect(again).toMatchObject({ paid: 0, failed: 0, unchanged: 2, reversed: 0 });
-    const conflict = await context.services.ledger.importResults(finance, runId, [{ entryId: paid, status: 'failed', reason: '退票' }]);
+    const conflict = await context.services.ledger.importResults(finance, runId, [
+      { entryId: paid, status: 'failed', reason: '退票' },
+    ]);
     expect(conflict.conflicts).toEqual([{ entryId: paid, recorded: 'paid' }]);
     const run = await context.services.ledger.getRun(finance, runId);
     expect(run).toMatchObject({ results: { paid: 1, failed: 1, pending: 1 }, reversedFen: -60000 });
@@ -113,13 +134,17 @@ describe('SUB-8 bank results imported back', () => {
     const outcome = await context.services.ledger.importResultsSheet(finance, runId, buffer);
     expect(outcome.paid + outcome.unchanged).toBe(1);
     await expect(
-      context.services.ledger.importResults(finance, runId, [{ entryId: '00000000-0000-7000-8000-0000000000aa', status: 'paid' }]),
+      context.services.ledger.importResults(finance, runId, [
+        { entryId: '00000000-0000-7000-8000-0000000000aa', status: 'paid' },
+      ]),
     ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', field: 'results[0].entryId' });
   });
 
-  it('lets only the finance role in the run\'s region import results (404 otherwise)', async () => {
+  it("lets only the finance role in the run's region import results (404 otherwise)", async () => {
     await expect(
-      context.services.ledger.importResults(approver, runId, [{ entryId: '00000000-0000-7000-8000-0000000000aa', status: 'paid' }]),
+      context.services.ledger.importResults(approver, runId, [
+        { entryId: '00000000-0000-7000-8000-0000000000aa', status: 'paid' },
+      ]),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -78,7 +78,12 @@ export async function reverseEntry(
 ): Promise<LedgerEntryDto> {
   const found = await findEntry(deps.db, entryId);
   if (!found || !inAnyScope(found.regionCode, scopesOf(actor, 'ledger:approve'))) {
-    const event = { action: 'ledger.reverse', resourceType: 'ledgerEntry', resourceIds: [entryId], outcome: 'denied' as const };
+    const event = {
+      action: 'ledger.reverse',
+      resourceType: 'ledgerEntry',
+      resourceIds: [entryId],
+      outcome: 'denied' as const,
+    };
     await deps.audit.record(actor, { ...event, reason: found ? 'outOfScope' : 'notFound', chain: found?.countyCode });
     throw new AppError('NOT_FOUND');
   }

@@ -9,7 +9,13 @@ import {
 import { FUNDING_PAYERS, PROGRAMMES } from '@kangyang/domain/eligibility';
 import type { FundingPayer, FundingShare, Programme } from '@kangyang/domain/eligibility';
 import { PAYEE_KINDS, PAYMENT_ENTRY_KINDS, period } from '@kangyang/domain/ledger';
-import type { ChangeSummary, EntitlementFacts, LedgerEntry, PayeeKind, PaymentEntryKind } from '@kangyang/domain/ledger';
+import type {
+  ChangeSummary,
+  EntitlementFacts,
+  LedgerEntry,
+  PayeeKind,
+  PaymentEntryKind,
+} from '@kangyang/domain/ledger';
 import type { BasisPoints } from '@kangyang/domain/units';
 import { fen, isoDate } from '@kangyang/domain/units';
 import type { EntitlementSourceRow } from './entitlement-source.repo.ts';
@@ -53,7 +59,8 @@ export function toEntitlementFacts(row: EntitlementSourceRow): EntitlementFacts 
     amount: fen(asNumber(row.amount_fen)),
     fundingShares: fundingSharesOf(row.funding_shares),
     clause: row.clause,
-    elderStop: (status === 'deceased' || status === 'movedOut') && stopDate ? { status, date: isoDate(stopDate) } : null,
+    elderStop:
+      (status === 'deceased' || status === 'movedOut') && stopDate ? { status, date: isoDate(stopDate) } : null,
   };
 }
 

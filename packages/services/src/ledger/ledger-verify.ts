@@ -5,7 +5,9 @@ import { rows, type Db } from '../db/database.ts';
 import { asNumber } from './ledger.repo.ts';
 
 /** Programmes paid month by month: the ones a stop ends (SUB-3). */
-const MONTHLY = Object.entries(PROGRAMME_CADENCE).flatMap(([programme, cadence]) => (cadence === 'monthly' ? [programme] : []));
+const MONTHLY = Object.entries(PROGRAMME_CADENCE).flatMap(([programme, cadence]) =>
+  cadence === 'monthly' ? [programme] : [],
+);
 
 type Check = { name: string; severity: 'invariant' | 'warning'; query: SQL };
 

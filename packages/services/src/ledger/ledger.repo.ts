@@ -116,7 +116,10 @@ export async function entriesWithState(db: Db, countyCode: string, subjectId: st
     .leftJoin(ledgerRuns, eq(ledgerRuns.id, ledgerEntries.runId))
     .leftJoin(
       ledgerPaymentResults,
-      and(eq(ledgerPaymentResults.countyCode, ledgerEntries.countyCode), eq(ledgerPaymentResults.entryId, ledgerEntries.id)),
+      and(
+        eq(ledgerPaymentResults.countyCode, ledgerEntries.countyCode),
+        eq(ledgerPaymentResults.entryId, ledgerEntries.id),
+      ),
     )
     .where(
       and(

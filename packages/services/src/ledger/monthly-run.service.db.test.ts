@@ -41,7 +41,13 @@ beforeAll(async () => {
       bedSubsidy(a),
       bedSubsidy(b),
       bedSubsidy(c, { endDate: '2026-01-31' }),
-      bedSubsidy(d, { startDate: '2026-02-20', fundingShares: [{ payer: 'city', basisPoints: 5000 as never }, { payer: 'county', basisPoints: 5000 as never }] }),
+      bedSubsidy(d, {
+        startDate: '2026-02-20',
+        fundingShares: [
+          { payer: 'city', basisPoints: 5000 as never },
+          { payer: 'county', basisPoints: 5000 as never },
+        ],
+      }),
     ],
     context.clock.now(),
   );
@@ -50,9 +56,17 @@ afterAll(async () => context.close());
 
 describe('SUB-2 monthly run (000-r3)', () => {
   it('pays each entitlement of the month once, with a 50 % city line where the entitlement names shares', async () => {
-    const january = await context.services.ledger.startRun(runner, { regionCode: '330102', programme: 'homeCareBedCareSubsidy', month: '2026-01' });
+    const january = await context.services.ledger.startRun(runner, {
+      regionCode: '330102',
+      programme: 'homeCareBedCareSubsidy',
+      month: '2026-01',
+    });
     expect(january).toMatchObject({ created: true, entryCount: 3, totalFen: 180000 });
-    const run = await context.services.ledger.startRun(runner, { regionCode: '330102', programme: 'homeCareBedCareSubsidy', month: '2026-02' });
+    const run = await context.services.ledger.startRun(runner, {
+      regionCode: '330102',
+      programme: 'homeCareBedCareSubsidy',
+      month: '2026-02',
+    });
     expect(run).toMatchObject({ created: true, status: 'computed', entryCount: 4, totalFen: 180000, batchId: null });
     expect(run.totals.byPayer).toEqual([
       { payer: 'county', lines: 3, amountFen: 150000 },
@@ -63,18 +77,39 @@ describe('SUB-2 monthly run (000-r3)', () => {
 
   it('running the same month again adds nothing and answers the first run (idempotent, REL-4)', async () => {
     const before = await countEntries();
-    const again = await context.services.ledger.startRun(runner, { regionCode: '330102', programme: 'homeCareBedCareSubsidy', month: '2026-02' });
+    const again = await context.services.ledger.startRun(runner, {
+      regionCode: '330102',
+      programme: 'homeCareBedCareSubsidy',
+      month: '2026-02',
+    });
     expect(again.created).toBe(false);
     expect(await countEntries()).toBe(before);
-    const street = await context.services.ledger.startRun(runner, { regionCode: '330102002', programme: 'homeCareBedCareSubsidy', month: '2026-02' });
+    const street = await context.services.ledger.startRun(runner, {
+      regionCode: '330102002',
+      programme: 'homeCareBedCareSubsidy',
+      month: '2026-02',
+    });
     expect(street).toMatchObject({ created: true, entryCount: 0, totalFen: 0 });
     expect(await countEntries()).toBe(before);
   });
 
   it('explains the difference from last month: new, ended and unchanged payees', async () => {
-    const march = await context.services.ledger.startRun(runner, { regionCode: '330102', programme: 'homeCareBedCareSubsidy', month: '2026-03' });
-    expect(march.diff).toMatchObject({ previousPeriod: '2026-02', previousTotalFen: 180000, currentTotalFen: 180000, unchanged: 3 });
-    const february = await context.services.ledger.getRun(runner, (await context.services.ledger.listRuns(runner, { month: '2026-02', regionCode: '330102', limit: 20, offset: 0 })).items[0]?.id ?? '');
+    const march = await context.services.ledger.startRun(runner, {
+      regionCode: '330102',
+      programme: 'homeCareBedCareSubsidy',
+      month: '2026-03',
+    });
+    expect(march.diff).toMatchObject({
+      previousPeriod: '2026-02',
+      previousTotalFen: 180000,
+      currentTotalFen: 180000,
+      unchanged: 3,
+    });
+    const february = await context.services.ledger.getRun(
+      runner,
+      (await context.services.ledger.listRuns(runner, { month: '2026-02', regionCode: '330102', limit: 20, offset: 0 }))
+        .items[0]?.id ?? '',
+    );
     expect(february.diff.counts).toEqual({ new: 1, ended: 1, changed: 0, stopped: 0 });
     expect(february.diff.items.map((item) => [item.change, item.code, item.previousFen, item.currentFen])).toEqual([
       ['new', 'NEW_PAYEE', 0, 60000],
@@ -82,13 +117,21 @@ describe('SUB-2 monthly run (000-r3)', () => {
     ]);
   });
 
-  it('refuses a region outside the runner\'s scope, an unknown region and a programme paid in kind', async () => {
+  it("refuses a region outside the runner's scope, an unknown region and a programme paid in kind", async () => {
     const street = actorWith('civilAffairsAdmin', '330102001');
     await expect(
-      context.services.ledger.startRun(street, { regionCode: '330102', programme: 'homeCareBedCareSubsidy', month: '2026-04' }),
+      context.services.ledger.startRun(street, {
+        regionCode: '330102',
+        programme: 'homeCareBedCareSubsidy',
+        month: '2026-04',
+      }),
     ).rejects.toMatchObject({ code: 'REGION_OUT_OF_SCOPE', field: 'regionCode' });
     await expect(
-      context.services.ledger.startRun(runner, { regionCode: '330102099', programme: 'homeCareBedCareSubsidy', month: '2026-04' }),
+      context.services.ledger.startRun(runner, {
+        regionCode: '330102099',
+        programme: 'homeCareBedCareSubsidy',
+        month: '2026-04',
+      }),
     ).rejects.toMatchObject({ code: 'REGION_UNKNOWN' });
     await expect(
       context.services.ledger.startRun(runner, { regionCode: '330102', programme: 'homeCareBed', month: '2026-04' }),
@@ -98,18 +141,31 @@ describe('SUB-2 monthly run (000-r3)', () => {
 
 describe('SUB-8 approval by a second person', () => {
   it('refuses the runner as approver (four eyes), then makes one batch; a second approval is refused', async () => {
-    const list = await context.services.ledger.listRuns(runner, { month: '2026-02', regionCode: '330102', limit: 20, offset: 0 });
+    const list = await context.services.ledger.listRuns(runner, {
+      month: '2026-02',
+      regionCode: '330102',
+      limit: 20,
+      offset: 0,
+    });
     const runId = list.items.find((item) => item.regionCode === '330102')?.id ?? '';
-    await expect(context.services.ledger.approveRun(runner, runId)).rejects.toMatchObject({ code: 'LEDGER_APPROVER_IS_RUNNER' });
+    await expect(context.services.ledger.approveRun(runner, runId)).rejects.toMatchObject({
+      code: 'LEDGER_APPROVER_IS_RUNNER',
+    });
     const approved = await context.services.ledger.approveRun(approver, runId);
-    expect(approved).toMatchObject({ status: 'approved', approvedBy: approver.userId, results: { paid: 0, failed: 0, pending: 4 } });
+    expect(approved).toMatchObject({
+      status: 'approved',
+      approvedBy: approver.userId,
+      results: { paid: 0, failed: 0, pending: 4 },
+    });
     expect(approved.batchId).not.toBeNull();
-    await expect(context.services.ledger.approveRun(actorWith('civilAffairsAdmin', '330102'), runId)).rejects.toMatchObject({
+    await expect(
+      context.services.ledger.approveRun(actorWith('civilAffairsAdmin', '330102'), runId),
+    ).rejects.toMatchObject({
       code: 'LEDGER_RUN_STATE',
     });
   });
 
-  it('answers 404 for a run outside the actor\'s scope, and audits the denial (AZ-3, AZ-4)', async () => {
+  it("answers 404 for a run outside the actor's scope, and audits the denial (AZ-3, AZ-4)", async () => {
     const list = await context.services.ledger.listRuns(runner, { month: '2026-01', limit: 20, offset: 0 });
     const runId = list.items[0]?.id ?? '';
     const other = actorWith('civilAffairsAdmin', '371402');

@@ -26,7 +26,8 @@ export async function loadRunDto(db: Db, run: runs.RunRow, created: boolean): Pr
 function toEntries(lines: readonly PaymentLine[], runId: string, actor: Actor, now: Date): EntryInsert[] {
   const groups = new Map<string, string>();
   return lines.map((line) => {
-    if (line.regionCode.length < 6) throw new Error(`a ledger line needs a region at county level or below: ${line.regionCode}`);
+    if (line.regionCode.length < 6)
+      throw new Error(`a ledger line needs a region at county level or below: ${line.regionCode}`);
     const groupId = groups.get(line.groupKey) ?? uuidv7();
     groups.set(line.groupKey, groupId);
     return {
@@ -90,17 +91,20 @@ async function persist(tx: Db, runId: string, computation: RunComputation, entri
 }
 
 async function checkRequest(deps: LedgerDeps, actor: Actor, body: RunBody): Promise<RunRequest> {
-  if (!inAnyScope(body.regionCode, scopesOf(actor, 'ledger:run'))) throw new AppError('REGION_OUT_OF_SCOPE', {}, 'regionCode');
+  if (!inAnyScope(body.regionCode, scopesOf(actor, 'ledger:run')))
+    throw new AppError('REGION_OUT_OF_SCOPE', {}, 'regionCode');
   if (!(await existingRegionCodes(deps.db, [body.regionCode])).has(body.regionCode))
     throw new AppError('REGION_UNKNOWN', { code: body.regionCode }, 'regionCode');
   const programme: Programme = body.programme;
-  if (cadenceOf(programme) === undefined) throw new AppError('VALIDATION_FAILED', { field: 'programme', detail: '' }, 'programme');
+  if (cadenceOf(programme) === undefined)
+    throw new AppError('VALIDATION_FAILED', { field: 'programme', detail: '' }, 'programme');
   const month = period(body.month);
   if (programme !== 'caregiverPostAllowance') return { regionCode: body.regionCode, programme, period: month };
   const date = periodStart(month);
   const lookup = await deps.caregiverRule(body.regionCode, date);
   if (!lookup.found) throw new AppError('PROFILE_NOT_BOUND', { regionCode: body.regionCode, date }, 'regionCode');
-  if (!lookup.rule) throw new AppError('PROGRAMME_NOT_OFFERED', { profileId: lookup.profileId, programme }, 'programme');
+  if (!lookup.rule)
+    throw new AppError('PROGRAMME_NOT_OFFERED', { profileId: lookup.profileId, programme }, 'programme');
   return { regionCode: body.regionCode, programme, period: month, caregiverRule: lookup.rule };
 }
 
@@ -122,15 +126,27 @@ export async function startRun(deps: LedgerDeps, actor: Actor, body: RunBody, cl
       const existing = await runs.findRunByKey(tx, key);
       if (!existing) throw new Error('run claim lost without a run');
       const dto = await loadRunDto(tx, existing, false);
-      await audit.record(actor, { action: 'ledger.run', resourceType: 'ledgerRun', resourceIds: [existing.id], reason: 'exists', details }, tx);
+      await audit.record(
+        actor,
+        { action: 'ledger.run', resourceType: 'ledgerRun', resourceIds: [existing.id], reason: 'exists', details },
+        tx,
+      );
       await complete(claim, tx, 200, dto);
       return dto;
     }
     const computation = await computeRun(tx, request);
     const entries = toEntries(computation.lines, id, actor, now);
     await persist(tx, id, computation, entries, previousPeriod(request.period));
-    const counts = { lines: computation.totals.lines, totalFen: computation.totals.amount, ...computation.summary.counts };
-    await audit.record(actor, { action: 'ledger.run', resourceType: 'ledgerRun', resourceIds: [id], details: { ...details, ...counts } }, tx);
+    const counts = {
+      lines: computation.totals.lines,
+      totalFen: computation.totals.amount,
+      ...computation.summary.counts,
+    };
+    await audit.record(
+      actor,
+      { action: 'ledger.run', resourceType: 'ledgerRun', resourceIds: [id], details: { ...details, ...counts } },
+      tx,
+    );
     const run = await runs.findRun(tx, id);
     if (!run) throw new Error('run vanished');
     const dto = await loadRunDto(tx, run, true);

@@ -56,13 +56,23 @@ function checkInput(results: readonly PaymentResultInput[], lines: ReadonlyMap<s
 }
 
 /** Undoes a failed line: its standing recovery first (if any), then the line itself, so no slot goes below zero. */
-async function reverseFailed(tx: Db, failed: readonly EntryRow[], reason: (id: string) => string, context: { actor: Actor; now: Date }) {
-  const corrections = await repo.correctionsOf(tx, failed.map((row) => row.id));
+async function reverseFailed(
+  tx: Db,
+  failed: readonly EntryRow[],
+  reason: (id: string) => string,
+  context: { actor: Actor; now: Date },
+) {
+  const corrections = await repo.correctionsOf(
+    tx,
+    failed.map((row) => row.id),
+  );
   const known: LedgerEntry[] = corrections.map(toLedgerEntry);
   const rowsById = new Map(corrections.map((row) => [row.id, row]));
   const inserts: EntryInsert[] = [];
   for (const line of failed) {
-    const recovery = known.find((entry) => entry.recoversId === line.id && !known.some((other) => other.reversesId === entry.id));
+    const recovery = known.find(
+      (entry) => entry.recoversId === line.id && !known.some((other) => other.reversesId === entry.id),
+    );
     const recoveryRow = recovery ? rowsById.get(recovery.id) : undefined;
     if (recovery && recoveryRow) {
       const undo = reverse(recovery, known, reason(line.id));
@@ -108,7 +118,8 @@ export async function importResults(
       if (!line) continue;
       if (before) {
         if (before.status === result.status) response.unchanged += 1;
-        else response.conflicts.push({ entryId: result.entryId, recorded: before.status === 'paid' ? 'paid' : 'failed' });
+        else
+          response.conflicts.push({ entryId: result.entryId, recorded: before.status === 'paid' ? 'paid' : 'failed' });
         continue;
       }
       response[result.status] += 1;
@@ -127,8 +138,17 @@ export async function importResults(
     const failed = fresh.filter((row) => row.status === 'failed').flatMap((row) => lines.get(row.entryId) ?? []);
     const reasons = new Map(fresh.map((row) => [row.entryId, `BANK_FAILED: ${row.reason ?? ''}`.slice(0, 500)]));
     response.reversed = await reverseFailed(tx, failed, (id) => reasons.get(id) ?? 'BANK_FAILED', { actor, now });
-    const details = { batchId: batch.id, paid: response.paid, failed: response.failed, conflicts: response.conflicts.length };
-    await deps.audit.record(actor, { action: 'ledger.results', resourceType: 'ledgerRun', resourceIds: [runId], details }, tx);
+    const details = {
+      batchId: batch.id,
+      paid: response.paid,
+      failed: response.failed,
+      conflicts: response.conflicts.length,
+    };
+    await deps.audit.record(
+      actor,
+      { action: 'ledger.results', resourceType: 'ledgerRun', resourceIds: [runId], details },
+      tx,
+    );
     await complete(claim, tx, 200, response);
     return response;
   });

@@ -28,7 +28,10 @@ export async function correctionsOf(db: Db, ids: readonly string[]): Promise<Ent
 
 export async function resultsOf(db: Db, ids: readonly string[]): Promise<ResultRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(ledgerPaymentResults).where(inArray(ledgerPaymentResults.entryId, [...ids]));
+  return db
+    .select()
+    .from(ledgerPaymentResults)
+    .where(inArray(ledgerPaymentResults.entryId, [...ids]));
 }
 
 export async function insertResults(db: Db, results: readonly ResultRow[]): Promise<void> {

@@ -17,6 +17,12 @@ export async function loadRunInScope(
   const run = await runs.findRun(deps.db, runId);
   if (run && inAnyScope(run.regionCode, scopesOf(actor, permission))) return run;
   const reason = run ? 'outOfScope' : 'notFound';
-  await deps.audit.record(actor, { action, resourceType: 'ledgerRun', resourceIds: [runId], outcome: 'denied', reason });
+  await deps.audit.record(actor, {
+    action,
+    resourceType: 'ledgerRun',
+    resourceIds: [runId],
+    outcome: 'denied',
+    reason,
+  });
   throw new AppError('NOT_FOUND');
 }

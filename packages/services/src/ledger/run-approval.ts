@@ -16,7 +16,12 @@ export async function approveRun(deps: LedgerDeps, actor: Actor, runId: string, 
   const { db, clock, audit } = deps;
   const found = await loadRunInScope(deps, actor, runId, 'ledger:approve', 'ledger.approve');
   if (found.computedBy === actor.userId) {
-    const event = { action: 'ledger.approve', resourceType: 'ledgerRun', resourceIds: [runId], outcome: 'denied' as const };
+    const event = {
+      action: 'ledger.approve',
+      resourceType: 'ledgerRun',
+      resourceIds: [runId],
+      outcome: 'denied' as const,
+    };
     await audit.record(actor, { ...event, reason: 'approverIsRunner' });
     throw new AppError('LEDGER_APPROVER_IS_RUNNER');
   }
@@ -40,7 +45,11 @@ export async function approveRun(deps: LedgerDeps, actor: Actor, runId: string, 
       createdAt: now,
     });
     const details = { batchId, lines: totals.lines, totalFen: totals.totalFen, period: run.period };
-    await audit.record(actor, { action: 'ledger.approve', resourceType: 'ledgerRun', resourceIds: [runId], details }, tx);
+    await audit.record(
+      actor,
+      { action: 'ledger.approve', resourceType: 'ledgerRun', resourceIds: [runId], details },
+      tx,
+    );
     const approved = await runs.findRun(tx, runId);
     if (!approved) throw new Error('run vanished');
     const dto = await loadRunDto(tx, approved, false);

@@ -55,8 +55,15 @@ describe('SUB-3 death after payment, end to end (000-r3, REL-3)', () => {
       { programme, paidFen: 120000, reversedFen: 0, recoveredFen: 0, balanceFen: 120000, pendingFen: 0 },
     ]);
 
-    await context.services.elders.update(runner, elder.id, elder.version, { status: 'deceased', statusDate: '2026-01-20' });
-    const outcome = await context.services.ledger.applyStopDate({ elderId: elder.id, stopDate: '2026-01-20', reason: '死亡登记' });
+    await context.services.elders.update(runner, elder.id, elder.version, {
+      status: 'deceased',
+      statusDate: '2026-01-20',
+    });
+    const outcome = await context.services.ledger.applyStopDate({
+      elderId: elder.id,
+      stopDate: '2026-01-20',
+      reason: '死亡登记',
+    });
     expect(outcome).toEqual({ reversed: 0, recovered: 1, recoveredFen: 60000 });
 
     const after = await context.services.ledger.elderLedger(reader, elder.id, { limit: 50, offset: 0 });
@@ -71,7 +78,9 @@ describe('SUB-3 death after payment, end to end (000-r3, REL-3)', () => {
   });
 
   it('applying the same stop again adds nothing (idempotent)', async () => {
-    expect(await context.services.ledger.applyStopDate({ elderId: elder.id, stopDate: '2026-01-20', reason: '重复' })).toEqual({
+    expect(
+      await context.services.ledger.applyStopDate({ elderId: elder.id, stopDate: '2026-01-20', reason: '重复' }),
+    ).toEqual({
       reversed: 0,
       recovered: 0,
       recoveredFen: 0,
@@ -82,7 +91,9 @@ describe('SUB-3 death after payment, end to end (000-r3, REL-3)', () => {
     const march = await context.services.ledger.startRun(runner, { regionCode: '330102', programme, month: '2026-03' });
     expect(march.entryCount).toBe(0);
     expect(march.diff.counts.stopped).toBe(1);
-    expect(march.diff.items).toEqual([expect.objectContaining({ change: 'stopped', code: 'ELDER_DECEASED', elderId: elder.id })]);
+    expect(march.diff.items).toEqual([
+      expect.objectContaining({ change: 'stopped', code: 'ELDER_DECEASED', elderId: elder.id }),
+    ]);
   });
 
   it('reverses a recovered payment only after its recovery is reversed (REL-2)', async () => {
@@ -108,8 +119,16 @@ describe('SUB-3 a stop before approval, and the stop job', () => {
     const elder = await elderWithSubsidy();
     const april = await context.services.ledger.startRun(runner, { regionCode: '330102', programme, month: '2026-04' });
     expect(april.entryCount).toBe(1);
-    await context.services.elders.update(runner, elder.id, elder.version, { status: 'movedOut', statusDate: '2026-03-02' });
-    const outcome = await context.services.ledger.applyStopDate({ elderId: elder.id, stopDate: '2026-03-02', status: 'movedOut', reason: '迁出' });
+    await context.services.elders.update(runner, elder.id, elder.version, {
+      status: 'movedOut',
+      statusDate: '2026-03-02',
+    });
+    const outcome = await context.services.ledger.applyStopDate({
+      elderId: elder.id,
+      stopDate: '2026-03-02',
+      status: 'movedOut',
+      reason: '迁出',
+    });
     expect(outcome).toEqual({ reversed: 1, recovered: 0, recoveredFen: 0 });
     const approved = await context.services.ledger.approveRun(approver, april.id);
     expect(approved.reversedFen).toBe(-60000);
@@ -121,7 +140,13 @@ describe('SUB-3 a stop before approval, and the stop job', () => {
     const elder = await elderWithSubsidy();
     await runAndApprove('2026-05');
     await context.database.db.transaction(async (tx) => {
-      await enqueueLedgerStop(tx, { elderId: elder.id, stopDate: '2026-04-30', reason: '死亡登记', dedupeKey: elder.id, now: context.clock.now() });
+      await enqueueLedgerStop(tx, {
+        elderId: elder.id,
+        stopDate: '2026-04-30',
+        reason: '死亡登记',
+        dedupeKey: elder.id,
+        now: context.clock.now(),
+      });
     });
     expect(await context.services.jobs.runDue()).toBeGreaterThanOrEqual(1);
     const ledger = await context.services.ledger.elderLedger(reader, elder.id, { limit: 50, offset: 0 });
@@ -131,7 +156,7 @@ describe('SUB-3 a stop before approval, and the stop job', () => {
     ]);
   });
 
-  it('answers 404 for an elder outside the reader\'s scope and audits the denial (AZ-3)', async () => {
+  it("answers 404 for an elder outside the reader's scope and audits the denial (AZ-3)", async () => {
     const elder = await elderWithSubsidy();
     const other = actorWith('streetOfficer', '330102001');
     await expect(context.services.ledger.elderLedger(other, elder.id, { limit: 10, offset: 0 })).rejects.toMatchObject({

@@ -28,7 +28,11 @@ export type StopOutcome = { readonly reversed: number; readonly recovered: numbe
  * more). Idempotent; waits for running monthly runs (they hold the stop lock shared), so a run that
  * read the elder as active before the status change is seen and corrected.
  */
-export async function applyStopDate(deps: LedgerDeps, input: StopInput, actor: Actor = systemActor()): Promise<StopOutcome> {
+export async function applyStopDate(
+  deps: LedgerDeps,
+  input: StopInput,
+  actor: Actor = systemActor(),
+): Promise<StopOutcome> {
   const countyCode = await elderCountyOf(deps.db, input.elderId);
   if (!countyCode) throw new AppError('NOT_FOUND');
   const stop = { status: input.status ?? 'deceased', date: isoDate(input.stopDate) } as const;
@@ -52,9 +56,17 @@ export async function applyStopDate(deps: LedgerDeps, input: StopInput, actor: A
       if (original) inserts.push(correctionRow(original, recovery, { actor, now, runId: null }));
     }
     await insertEntries(tx, inserts);
-    const outcome = { reversed: plan.reversals.length, recovered: plan.recoveries.length, recoveredFen: plan.recoveredFen };
+    const outcome = {
+      reversed: plan.reversals.length,
+      recovered: plan.recoveries.length,
+      recoveredFen: plan.recoveredFen,
+    };
     const details = { ...outcome, stopDate: input.stopDate, status: stop.status };
-    await deps.audit.record(actor, { action: 'ledger.stop', resourceType: 'elder', resourceIds: [input.elderId], chain: countyCode, details }, tx);
+    await deps.audit.record(
+      actor,
+      { action: 'ledger.stop', resourceType: 'elder', resourceIds: [input.elderId], chain: countyCode, details },
+      tx,
+    );
     return outcome;
   });
 }

@@ -37,7 +37,11 @@ export type SyntheticEntitlement = {
 };
 
 /** Approved entitlements (migration 0010's table) with placeholder application and decision ids. */
-export async function insertEntitlements(db: Db, entitlements: readonly SyntheticEntitlement[], now: Date): Promise<string[]> {
+export async function insertEntitlements(
+  db: Db,
+  entitlements: readonly SyntheticEntitlement[],
+  now: Date,
+): Promise<string[]> {
   const ids = entitlements.map((row) => row.id ?? uuidv7());
   for (let start = 0; start < entitlements.length; start += INSERT_BATCH) {
     const batch = entitlements.slice(start, start + INSERT_BATCH);

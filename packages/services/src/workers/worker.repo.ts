@@ -85,7 +85,10 @@ export async function listWorkers(db: Db, query: WorkerQuery, limit: number, off
   return { items, total: count?.total ?? 0 };
 }
 
-export async function certificatesOf(db: Db, keys: readonly { countyCode: string; id: string }[]): Promise<CertificateRow[]> {
+export async function certificatesOf(
+  db: Db,
+  keys: readonly { countyCode: string; id: string }[],
+): Promise<CertificateRow[]> {
   if (keys.length === 0) return [];
   return db
     .select()
@@ -93,18 +96,29 @@ export async function certificatesOf(db: Db, keys: readonly { countyCode: string
     .where(
       and(
         inArray(workerCertificates.countyCode, [...new Set(keys.map((key) => key.countyCode))]),
-        inArray(workerCertificates.workerId, keys.map((key) => key.id)),
+        inArray(
+          workerCertificates.workerId,
+          keys.map((key) => key.id),
+        ),
       ),
     )
     .orderBy(asc(workerCertificates.issuedOn), asc(workerCertificates.id));
 }
 
 export async function insertCertificate(db: Db, row: typeof workerCertificates.$inferInsert): Promise<boolean> {
-  const inserted = await db.insert(workerCertificates).values(row).onConflictDoNothing().returning({ id: workerCertificates.id });
+  const inserted = await db
+    .insert(workerCertificates)
+    .values(row)
+    .onConflictDoNothing()
+    .returning({ id: workerCertificates.id });
   return inserted.length === 1;
 }
 
-export async function attendanceOf(db: Db, worker: { countyCode: string; id: string }, limit = 12): Promise<AttendanceRow[]> {
+export async function attendanceOf(
+  db: Db,
+  worker: { countyCode: string; id: string },
+  limit = 12,
+): Promise<AttendanceRow[]> {
   return db
     .select()
     .from(workerAttendance)

@@ -37,7 +37,8 @@ export function workerScopesOf(actor: Actor, permission: Permission): repo.Worke
 const reaches = (scopes: readonly repo.WorkerScope[], regionCode: string, organisationId: string): boolean =>
   scopes.some(
     (scope) =>
-      isWithin(regionCode, scope.regionCode) && (scope.organisationId === null || scope.organisationId === organisationId),
+      isWithin(regionCode, scope.regionCode) &&
+      (scope.organisationId === null || scope.organisationId === organisationId),
   );
 
 // eslint-disable-next-line max-lines-per-function -- a service factory: each method is short; the closure holds the shared dependencies
@@ -50,7 +51,14 @@ export function createWorkerService(deps: WorkerServiceDeps) {
     if (row) return row;
     const county = await repo.workerCountyOf(db, id);
     const reason = county ? 'outOfScope' : 'notFound';
-    await audit.record(actor, { action, resourceType: 'worker', resourceIds: [id], outcome: 'denied', reason, chain: county });
+    await audit.record(actor, {
+      action,
+      resourceType: 'worker',
+      resourceIds: [id],
+      outcome: 'denied',
+      reason,
+      chain: county,
+    });
     throw new AppError('NOT_FOUND');
   }
 
@@ -82,7 +90,9 @@ export function createWorkerService(deps: WorkerServiceDeps) {
           countyCode: organisation.regionCode.slice(0, 6),
           id,
           name: body.name,
-          phoneCipher: plainPhone ? cipher.encrypt(plainPhone, { table: WORKER_TABLE, column: 'phone', recordId: id }) : null,
+          phoneCipher: plainPhone
+            ? cipher.encrypt(plainPhone, { table: WORKER_TABLE, column: 'phone', recordId: id })
+            : null,
           phoneBlindIndex: plainPhone ? cipher.blindIndex('phone', plainPhone) : null,
           phoneMasked: plainPhone ? maskPhone(plainPhone) : null,
           organisationId: organisation.id,
@@ -95,7 +105,12 @@ export function createWorkerService(deps: WorkerServiceDeps) {
           updatedAt: now,
           version: 1,
         });
-        const event = { action: 'worker.create', resourceType: 'worker', resourceIds: [id], chain: inserted.countyCode };
+        const event = {
+          action: 'worker.create',
+          resourceType: 'worker',
+          resourceIds: [id],
+          chain: inserted.countyCode,
+        };
         await audit.record(actor, event, tx);
         return inserted;
       });
@@ -104,17 +119,35 @@ export function createWorkerService(deps: WorkerServiceDeps) {
 
     async get(actor: Actor, id: string): Promise<WorkerDto> {
       const row = await loadScoped(actor, id, 'worker:read', 'worker.read');
-      await audit.record(actor, { action: 'worker.read', resourceType: 'worker', resourceIds: [id], chain: row.countyCode });
+      await audit.record(actor, {
+        action: 'worker.read',
+        resourceType: 'worker',
+        resourceIds: [id],
+        chain: row.countyCode,
+      });
       return detail(row);
     },
 
     async list(actor: Actor, query: WorkerListQuery): Promise<{ items: WorkerListItem[]; total: number }> {
       const { limit, offset, ...filters } = query;
-      const found = await repo.listWorkers(db, { ...filters, scopes: workerScopesOf(actor, 'worker:read') }, limit, offset);
+      const found = await repo.listWorkers(
+        db,
+        { ...filters, scopes: workerScopesOf(actor, 'worker:read') },
+        limit,
+        offset,
+      );
       const certificates = await repo.certificatesOf(db, found.items);
-      const names = await repo.organisationNames(db, found.items.map((row) => row.organisationId));
+      const names = await repo.organisationNames(
+        db,
+        found.items.map((row) => row.organisationId),
+      );
       const ids = found.items.map((row) => row.id);
-      await audit.record(actor, { action: 'worker.list', resourceType: 'worker', resourceIds: ids, details: { filters } });
+      await audit.record(actor, {
+        action: 'worker.list',
+        resourceType: 'worker',
+        resourceIds: ids,
+        details: { filters },
+      });
       const today = clock.today();
       const items = found.items.map((row) =>
         toWorkerListItem(
@@ -154,7 +187,12 @@ export function createWorkerService(deps: WorkerServiceDeps) {
     },
 
     /** WRK-4: a month's attendance days and continuing education, feeding the 000-r1 allowance. */
-    async recordAttendance(actor: Actor, workerId: string, month: string, body: AttendanceBody): Promise<AttendanceDto> {
+    async recordAttendance(
+      actor: Actor,
+      workerId: string,
+      month: string,
+      body: AttendanceBody,
+    ): Promise<AttendanceDto> {
       const worker = await loadScoped(actor, workerId, 'worker:write', 'worker.attendance');
       if (body.daysWorked > daysInPeriod(period(month)))
         throw new AppError('VALIDATION_FAILED', { field: 'daysWorked', detail: '' }, 'daysWorked');

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigint, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /**
  * The subsidy ledger (SUB-1, REL-2): append-only lines in integer fen, one per payer share; triggers
@@ -112,7 +124,10 @@ export const ledgerPaymentResults = pgTable(
     importedBy: uuid('imported_by').notNull(),
     importedAt: timestamp('imported_at', { withTimezone: true }).notNull(),
   },
-  (table) => [primaryKey({ columns: [table.countyCode, table.entryId] }), index('ledger_payment_results_batch_idx').on(table.batchId)],
+  (table) => [
+    primaryKey({ columns: [table.countyCode, table.entryId] }),
+    index('ledger_payment_results_batch_idx').on(table.batchId),
+  ],
 );
 
 /** SUB-8 payees' bank accounts: the number encrypted (ENC-1), masked for everyone but finance. */

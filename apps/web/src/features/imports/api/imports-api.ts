@@ -1,12 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { ImportErrorDto, ImportJobDto, type ImportMode } from '@kangyang/contracts/import';
+import { ImportJobDto, type ImportMode } from '@kangyang/contracts/import';
 import type { ApiClient } from '../../../shared/api/api-client.ts';
 import { useApi } from '../../../shared/api/api-context.tsx';
 
 /** An import job as the wizard sees it: progress counts, the masked preview and a sample of row errors. */
-export const ImportJob = ImportJobDto.extend({ errorsSample: z.array(ImportErrorDto).optional() });
-export type ImportJob = z.infer<typeof ImportJob>;
+export const ImportJob = ImportJobDto;
+export type ImportJob = ImportJobDto;
 
 export const TEMPLATE_PATH = '/api/imports/elders/template';
 export const errorReportPath = (id: string) => `/api/imports/${encodeURIComponent(id)}/errors.xlsx`;

@@ -3,8 +3,30 @@ import { Alert, Button, Card, List, Radio, Space, Statistic, Table, Typography, 
 import type { ImportMode, ImportPreviewRow } from '@kangyang/contracts/import';
 import { errorText } from '../../../shared/api/error-text.ts';
 import { DownloadButton } from '../../../shared/download-button.tsx';
-import { useI18n } from '../../../shared/i18n/i18n-context.tsx';
+import { useI18n, type MessageKey, type Translate } from '../../../shared/i18n/i18n-context.tsx';
 import { errorReportPath, useConfirmImport, type ImportJob } from '../api/imports-api.ts';
+
+const FIELD_LABELS: ReadonlyMap<string, MessageKey> = new Map<string, MessageKey>([
+  ['name', 'elder.name'],
+  ['idNumber', 'elder.idNumber'],
+  ['phone', 'elder.phone'],
+  ['hukouRegionCode', 'elder.hukouRegion'],
+  ['residenceRegionCode', 'elder.residenceRegion'],
+  ['address', 'elder.address'],
+  ['location.lng', 'elder.lng'],
+  ['location.lat', 'elder.lat'],
+  ['livingSituation', 'elder.livingSituation'],
+  ['categories', 'elder.categories'],
+  ['contacts[0].name', 'contact.name'],
+  ['contacts[0].relation', 'contact.relation'],
+  ['contacts[0].phone', 'contact.phone'],
+]);
+
+/** The column an error names, in the user's words (the server names the API field). */
+const fieldLabel = (field: string, t: Translate) => {
+  const key = FIELD_LABELS.get(field);
+  return key ? t(key) : field;
+};
 
 /** The masked preview, the error summary and the user's choice: all or nothing, or valid rows only. */
 export function ImportPreviewStep({ job }: { job: ImportJob }) {
@@ -74,7 +96,7 @@ function ErrorSummary({ job }: { job: ImportJob }) {
         dataSource={sample.slice(0, 20)}
         renderItem={(error) => (
           <List.Item>
-            {t('import.errorLine', { row: error.rowNumber, field: error.field, message: error.message })}
+            {t('import.errorLine', { row: error.rowNumber, field: fieldLabel(error.field, t), message: error.message })}
           </List.Item>
         )}
       />
@@ -107,8 +129,13 @@ function PreviewTable({ rows }: { rows: readonly ImportPreviewRow[] }) {
     {
       title: t('import.rowErrors'),
       dataIndex: 'errors',
-      render: (errors: ImportPreviewRow['errors']) =>
-        errors.length === 0 ? t('import.rowOk') : errors.map((error) => `${error.field}: ${error.message}`).join('；'),
+      render: (errors: ImportPreviewRow['errors']) => (
+        <div className="row-errors">
+          {errors.length === 0
+            ? t('import.rowOk')
+            : errors.map((error) => `${fieldLabel(error.field, t)}：${error.message}`).join('；')}
+        </div>
+      ),
     },
   ];
   return (
