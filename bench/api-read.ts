@@ -90,9 +90,16 @@ async function serverCpu(server: ChildProcess): Promise<number> {
 }
 
 /** Warm-up on both sides, then A B A B … rounds; also the server's CPU time per side. */
-async function measure(driver: ChildProcess, server: ChildProcess, sides: readonly [Side, Side], plan: Plan) {
+async function measure(
+  driver: ChildProcess,
+  server: ChildProcess,
+  both: readonly [Side, Side],
+  plan: Plan,
+  only?: string,
+) {
+  const sides = both.filter((side) => only === undefined || side.label === only);
   for (const side of sides) await runRound(driver, side, plan.warmupMs, plan.concurrency);
-  const results = new Map<string, SideResult>(sides.map((side) => [side.label, emptySide()]));
+  const results = new Map<string, SideResult>(both.map((side) => [side.label, emptySide()]));
   for (let index = 0; index < plan.rounds; index += 1) {
     for (const side of sides) {
       const cpuBefore = await serverCpu(server);
@@ -181,17 +188,20 @@ async function stopChildren(server: ChildProcess, driver: ChildProcess): Promise
   driver.send({ type: 'exit' });
   const stopped = once<{ maxRssKiB: number }>(server, 'stopped');
   server.send({ type: 'stop' });
+  const exited = new Promise((done) => server.once('exit', done));
   const { maxRssKiB } = await stopped;
+  await exited;
   return Math.max(peak, maxRssKiB / 1024);
 }
 
-export async function runApiRead(argv: readonly string[]): Promise<BenchResult> {
+export async function runApiRead(argv: readonly string[]): Promise<BenchResult | undefined> {
   const { values } = parseArgs({
     args: [...argv],
     options: {
       scale: { type: 'string', default: 'demo' },
       seed: { type: 'string', default: '1' },
       profile: { type: 'boolean', default: false },
+      only: { type: 'string' },
     },
   });
   const scale = values.scale ?? 'demo';
@@ -219,8 +229,13 @@ export async function runApiRead(argv: readonly string[]): Promise<BenchResult> 
       headers: {},
     };
     await checkSameJson(ours, bare);
-    const results = await measure(driver, server, [ours, bare], plan);
+    const results = await measure(driver, server, [ours, bare], plan, values.only);
     const rss = await stopChildren(server, driver);
+    if (values.only !== undefined) {
+      const side = results.get(values.only) ?? emptySide();
+      console.log(`profiling run (${values.only} only, nothing written):`, latencyMetrics(values.only, side));
+      return undefined;
+    }
     const metrics = metricsOf(results.get('ours') ?? emptySide(), results.get('bare') ?? emptySide(), rss, dataset);
     const result: BenchResult = {
       name: 'api-read',

@@ -135,7 +135,7 @@ describe('journey: elder registry in the admin web', () => {
     }
   });
 
-  it('phone width (390 × 844): the list reads as cards with masked identifiers', async () => {
+  it('phone width (390 × 844, 360): the list reads as cards with masked identifiers; the detail fits', async () => {
     const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
     const page = await context.newPage();
     const seen = watch(page, server.url);
@@ -155,6 +155,14 @@ describe('journey: elder registry in the admin web', () => {
       await page.locator('.app-header__menu').click();
       await page.locator('.menu-drawer .side-menu').waitFor();
       await artifacts.shot(page, 'phone-menu', { fullPage: false });
+      await page.keyboard.press('Escape');
+
+      // The detail page on the narrowest phone we support (360 px): one column, nothing wider than the screen.
+      await page.setViewportSize({ width: 360, height: 740 });
+      await page.locator('.elder-card .elder-name-link').first().click();
+      await page.locator('.elder-descriptions').waitFor();
+      expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(360);
+      await artifacts.shot(page, 'elder-detail-360');
       expect(seen.foreign).toEqual([]);
       expect(seen.errors).toEqual([]);
     } catch (error) {

@@ -5,6 +5,7 @@ import { migrateCommand } from './commands/migrate.ts';
 import { auditVerifyCommand } from './commands/audit-verify.ts';
 import { generateCommand } from './commands/generate.ts';
 import { profileCommands } from './commands/profiles.ts';
+import { ledgerVerifyCommand } from './commands/ledger.ts';
 
 /** Every command of `kangyang`. To add one: a file in commands/ exporting a Command, and a line here. */
 export const COMMANDS: readonly Command[] = [
@@ -14,4 +15,5 @@ export const COMMANDS: readonly Command[] = [
   auditVerifyCommand,
   generateCommand,
   ...profileCommands,
+  ledgerVerifyCommand,
 ];

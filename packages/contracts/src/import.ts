@@ -149,8 +149,11 @@ export const LIVING_SITUATION_ALIASES_ZH: Readonly<Record<string, keyof typeof L
   养老机构: 'institution',
 };
 
-/** POST /api/imports/elders: optional narrowing of the import's region scope. */
-export const ImportUploadQuery = z.object({ regionCode: RegionCodeSchema.optional() });
+/**
+ * POST /api/imports/elders: optional narrowing of the import's region scope; `direct=true` validates
+ * and imports the valid rows in one pass, without a preview (what the CLI does for valid-rows-only).
+ */
+export const ImportUploadQuery = z.object({ regionCode: RegionCodeSchema.optional(), direct: z.enum(['true', 'false']).optional() });
 export type ImportUploadQuery = z.infer<typeof ImportUploadQuery>;
 
 export const ImportConfirmBody = z.strictObject({ mode: ImportModeSchema });
@@ -193,6 +196,8 @@ export const ImportJobDto = z.object({
   existingRows: z.number().int(),
   invalidRows: z.number().int(),
   regionScope: z.array(z.string()),
+  /** Validated and imported in one pass (valid rows only, no preview). */
+  direct: z.boolean(),
   /** Where the last interrupted run was picked up again (row count already processed), or null. */
   resumedFromRow: z.number().int().nullable(),
   resumeCount: z.number().int(),

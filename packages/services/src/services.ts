@@ -31,8 +31,8 @@ export type ServicesOptions = {
   importsDir?: string;
   /** Rows per import batch and transaction (≤ 5,000). */
   importBatchRows?: number;
-  /** Import files from this size on are checked and encrypted in a worker thread (default 4 MiB). */
-  importWorkerMinBytes?: number;
+  /** Whether imports check and encrypt rows in a worker thread: `auto` (default), `always`, `never`. */
+  importWorker?: 'auto' | 'always' | 'never';
   log?: (message: string) => void;
 };
 
@@ -80,7 +80,7 @@ export function createServices(options: ServicesOptions) {
       keyring,
       importsDir: options.importsDir ?? defaultImportsDir(),
       batchRows: options.importBatchRows,
-      workerMinBytes: options.importWorkerMinBytes,
+      worker: options.importWorker,
       log: options.log,
     }),
     exports: createExportService({ db, clock, audit, log: options.log }),

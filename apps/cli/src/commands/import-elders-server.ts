@@ -18,7 +18,7 @@ async function waitWhile(
   for (;;) {
     const job = await api.json(ImportJobDto, 'GET', `/api/imports/${id}`);
     if (job.status !== phase) return job;
-    const fraction = phase === 'importing' && job.totalRows > 0 ? job.processedRows / job.totalRows : 0;
+    const fraction = phase === 'importing' && !job.direct && job.totalRows > 0 ? job.processedRows / job.totalRows : 0;
     progress.update({
       phase,
       processedRows: job.processedRows,
@@ -41,8 +41,8 @@ export async function importThroughServer(
   const progress = createProgress(io);
   const started = performance.now();
   try {
-    const query = input.regionCode ? `?regionCode=${encodeURIComponent(input.regionCode)}` : '';
-    let job = await api.upload(ImportJobDto, `/api/imports/elders${query}`, input.file);
+    const query = new URLSearchParams({ direct: String(input.mode === 'validRowsOnly'), ...(input.regionCode ? { regionCode: input.regionCode } : {}) });
+    let job = await api.upload(ImportJobDto, `/api/imports/elders?${query.toString()}`, input.file);
     announceResume(io, job);
     job = await waitWhile(api, job.id, 'validating', progress);
     const errors = async () => (await api.json(ImportErrorList, 'GET', `/api/imports/${job.id}/errors?limit=20`)).items;
@@ -52,9 +52,9 @@ export async function importThroughServer(
         refuseAllOrNothing(io, job, await errors());
         return EXIT.failure;
       }
-      await api.json(ImportJobDto, 'POST', `/api/imports/${job.id}/confirm`, { mode: input.mode });
-      job = await waitWhile(api, job.id, 'importing', progress);
+      job = await api.json(ImportJobDto, 'POST', `/api/imports/${job.id}/confirm`, { mode: input.mode });
     }
+    if (job.status === 'importing') job = await waitWhile(api, job.id, 'importing', progress);
     progress.end();
     if (job.invalidRows > 0) printErrors(io, await errors(), job.invalidRows);
     if (input.errorsFile && job.invalidRows > 0)

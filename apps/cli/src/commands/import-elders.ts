@@ -31,6 +31,7 @@ export async function importLocally(input: ImportInput, context: CliContext): Pr
       fileName: basename(input.file),
       source: createReadStream(input.file),
       regionCode: input.regionCode,
+      direct: input.mode === 'validRowsOnly',
     });
     announceResume(io, job);
     await services.imports.idle();

@@ -42,6 +42,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
         fileName: part.filename,
         source: part.file,
         regionCode: request.query.regionCode,
+        direct: request.query.direct === 'true',
       });
       return reply.code(202).send(job);
     },

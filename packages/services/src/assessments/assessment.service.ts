@@ -110,7 +110,13 @@ export function createAssessmentService(deps: AssessmentServiceDeps) {
       const scopes = scopesOf(actor, 'assessment:assign');
       if (body.region && !scopes.some((scope) => body.region?.startsWith(scope))) {
         const details = { region: body.region };
-        await audit.record(actor, { action: 'assessment.openDue', resourceType: 'assessment', outcome: 'denied', reason: 'regionOutOfScope', details });
+        await audit.record(actor, {
+          action: 'assessment.openDue',
+          resourceType: 'assessment',
+          outcome: 'denied',
+          reason: 'regionOutOfScope',
+          details,
+        });
         throw new AppError('NOT_FOUND'); // AZ-3, AZ-4: a region outside the scope is a 404, audited
       }
       const today = clock.today();

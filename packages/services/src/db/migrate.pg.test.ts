@@ -25,7 +25,9 @@ afterAll(async () => {
  * The parts of a schema that must match: columns, constraints, indexes and triggers of public tables.
  * NOT NULL is compared through the columns (PostgreSQL 18 also lists it as constraints of type 'n').
  */
-async function schemaOf(database: Database): Promise<Record<string, string[]>> {
+async function schemaOf(
+  database: Database,
+): Promise<{ columns: string[]; constraints: string[]; indexes: string[]; triggers: string[] }> {
   const list = async (query: ReturnType<typeof sql>) =>
     (await rows<{ item: string }>(database.db, query)).map((row) => row.item).sort();
   return {

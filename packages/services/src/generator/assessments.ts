@@ -34,10 +34,10 @@ const BANDS: readonly (readonly [number, number])[] = [
 ];
 /** Share assessed and level weights (intact … complete) by age band: 60s, 70s, 80s, 90+. */
 const BY_AGE: readonly { minAge: number; assessed: number; levels: readonly number[] }[] = [
-  { minAge: 90, assessed: 0.7, levels: [15, 27, 25, 18, 15] },
-  { minAge: 80, assessed: 0.5, levels: [28, 32, 20, 12, 8] },
-  { minAge: 70, assessed: 0.28, levels: [45, 28, 14, 8, 5] },
-  { minAge: 0, assessed: 0.14, levels: [62, 22, 9, 5, 2] },
+  { minAge: 90, assessed: 0.6, levels: [15, 27, 25, 18, 15] },
+  { minAge: 80, assessed: 0.42, levels: [28, 32, 20, 12, 8] },
+  { minAge: 70, assessed: 0.22, levels: [45, 28, 14, 8, 5] },
+  { minAge: 0, assessed: 0.1, levels: [62, 22, 9, 5, 2] },
 ];
 const STAFF = ['孙医生', '李护士', '周医生', '吴评估员', '郑评估员'] as const;
 const BATCH = 2000;
@@ -190,12 +190,9 @@ function approvedRow(rng: Rng, context: Context, elder: ElderRef, serial: number
     updatedAt: approvedAt,
     version: 6,
   };
+  // The history keeps the steps that change state (generated data: signatures are on the row itself).
   const steps = [
     makeStep(row, 'create', null, 'draft', at(trigger, 9), '上城区民政局'),
-    makeStep(row, 'saveAnswers', 'draft', 'draft', at(input.date, 11), content.signatures[0]?.name ?? ''),
-    ...content.signatures.map((signature) =>
-      makeStep(row, 'sign', 'draft', 'draft', new Date(signature.signedAt), signature.name),
-    ),
     makeStep(row, 'submit', 'draft', 'submitted', at(input.date, 17), '上城区老年人能力评估中心'),
     makeStep(row, 'approve', 'submitted', 'approved', approvedAt, context.reviewer.name),
   ];
@@ -205,9 +202,9 @@ function approvedRow(rng: Rng, context: Context, elder: ElderRef, serial: number
 /** An elder's history: 1–3 approved results a year apart, the latest within the last 15 months. */
 function historyOf(rng: Rng, context: Context, elder: ElderRef, serial: () => number, ordinal: number): Made[] {
   const count = rng.weighted([
-    [1, 55],
-    [2, 30],
-    [3, 15],
+    [1, 68],
+    [2, 25],
+    [3, 7],
   ] as const);
   const latest = addDays(context.asOf, -rng.int(5, 455));
   const made: Made[] = [];
@@ -358,7 +355,6 @@ export async function generateAssessmentHistories(
   }
   await insertBatch(db, batch);
   written += batch.length;
-  await services.database.exec('ANALYZE assessments, assessment_transitions');
   return written + (await openDemoTasks(services, context, elders.slice(0, 400)));
 }
 

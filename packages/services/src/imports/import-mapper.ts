@@ -52,6 +52,7 @@ export function toJobDto(job: ImportJobRow, options: { withPreview?: boolean } =
     existingRows: job.existingRows,
     invalidRows: job.invalidRows,
     regionScope: regionScopeOf(job),
+    direct: job.direct,
     resumedFromRow: job.resumedFromRow,
     resumeCount: job.resumeCount,
     failure: job.failure,

@@ -25,9 +25,9 @@ export type ImportProgress = {
 };
 
 /** Where a pass spends its time (milliseconds, summed over runs): benchmarks report it. */
-export type ImportTimings = { waitRowsMs: number; regionChecksMs: number; validateWritesMs: number; importWritesMs: number };
+export type ImportTimings = { waitRowsMs: number; regionChecksMs: number; validateWritesMs: number; importWritesMs: number; batches: number; workerBatches: number };
 
-export const emptyTimings = (): ImportTimings => ({ waitRowsMs: 0, regionChecksMs: 0, validateWritesMs: 0, importWritesMs: 0 });
+export const emptyTimings = (): ImportTimings => ({ waitRowsMs: 0, regionChecksMs: 0, validateWritesMs: 0, importWritesMs: 0, batches: 0, workerBatches: 0 });
 
 export type PassDeps = {
   timings: ImportTimings;
@@ -60,6 +60,8 @@ async function* checkedBatches(deps: PassDeps, job: repo.ImportJobRow, source: I
   for await (const batch of openRowSource(options, deps.rows)) {
     const checking = performance.now();
     deps.timings.waitRowsMs += checking - waited;
+    deps.timings.batches += 1;
+    if (batch.viaWorker) deps.timings.workerBatches += 1;
     await checker.check(batch.rows);
     deps.timings.regionChecksMs += performance.now() - checking;
     yield { rows: batch.rows, fresh: batch.rows.filter((row) => row.index > job.processedRows), bytesRead: batch.bytesRead };
@@ -122,13 +124,30 @@ export async function validatePass(deps: PassDeps, start: repo.ImportJobRow, sou
   return finishValidation(deps, job, actor, needPreview ? preview : undefined);
 }
 
+/** Rows written of the validated total; a direct job knows no total yet, so bytes read of the file. */
+const fractionOf = (job: repo.ImportJobRow, bytesRead: number, size: number): number => {
+  if (job.direct) return size === 0 ? 1 : Math.min(1, bytesRead / size);
+  return job.totalRows === 0 ? 1 : Math.min(1, job.processedRows / job.totalRows);
+};
+
 /** The county of a batch, when it has one: the audit row joins that county's hash chain (scale.md §5). */
 const chainOf = (rows: readonly ElderInsert[]): string | undefined => {
   const county = rows[0]?.countyCode;
   return county && rows.every((row) => row.countyCode === county) ? county : undefined;
 };
 
-/** One batch: insert (claiming blind indexes, so nothing is duplicated), audit and progress in one short transaction. */
+/** The job's counters after a batch; a direct job also counts the rows it read and the bad ones. */
+function countersAfter(job: repo.ImportJobRow, fresh: readonly SourceRow[], prepared: number, inserted: number, now: Date): repo.ImportJobPatch {
+  const processedRows = lastIndexOf(fresh, job.processedRows);
+  const counters = { processedRows, insertedRows: job.insertedRows + inserted, existingRows: job.existingRows + prepared - inserted, updatedAt: now };
+  if (!job.direct) return counters;
+  return { ...counters, totalRows: processedRows, invalidRows: job.invalidRows + fresh.filter((row) => !row.valid).length };
+}
+
+/**
+ * One batch in one short transaction: insert (claiming blind indexes, so nothing is duplicated), the
+ * batch's audit row, its row errors (direct jobs) and the job's progress.
+ */
 async function writeBatch(deps: PassDeps, job: repo.ImportJobRow, fresh: readonly SourceRow[], actor: Actor): Promise<repo.ImportJobRow> {
   const prepared = fresh.flatMap((row) => (row.valid && row.insert ? [row.insert] : []));
   const now = deps.clock.now();
@@ -138,12 +157,8 @@ async function writeBatch(deps: PassDeps, job: repo.ImportJobRow, fresh: readonl
       const details = { jobId: job.id, fromRow: fresh[0]?.rowNumber, toRow: fresh.at(-1)?.rowNumber, inserted: inserted.length, existing: prepared.length - inserted.length };
       await deps.audit.record(actor, { action: 'elder.import', resourceType: 'elder', resourceIds: inserted, chain: chainOf(prepared), details }, tx);
     }
-    return repo.updateJob(tx, job.id, {
-      processedRows: lastIndexOf(fresh, job.processedRows),
-      insertedRows: job.insertedRows + inserted.length,
-      existingRows: job.existingRows + prepared.length - inserted.length,
-      updatedAt: now,
-    });
+    if (job.direct) await repo.insertErrors(tx, job.id, errorsOf(fresh));
+    return repo.updateJob(tx, job.id, countersAfter(job, fresh, prepared.length, inserted.length, now));
   });
 }
 
@@ -161,11 +176,13 @@ async function finishImport(deps: PassDeps, job: repo.ImportJobRow, actor: Actor
 /**
  * Pass 2, after confirmation: re-reads the file, re-checks each row (same answers as pass 1) and
  * inserts the valid rows batch by batch. A row already registered is counted as existing, never
- * duplicated; an interrupted pass resumes after its last committed batch (FT-1).
+ * duplicated; an interrupted pass resumes after its last committed batch (FT-1). A direct job has
+ * only this pass: it records the bad rows' errors as it goes.
  */
 export async function importPass(deps: PassDeps, start: repo.ImportJobRow, source: ImportSource, actor: Actor): Promise<repo.ImportJobRow> {
   let job = start;
-  for await (const { fresh } of checkedBatches(deps, start, source, 'import', actor)) {
+  const size = await fileSize(source.path);
+  for await (const { fresh, bytesRead } of checkedBatches(deps, start, source, 'import', actor)) {
     if (fresh.length === 0) continue;
     if (job.mode === 'allOrNothing' && fresh.some((row) => !row.valid)) {
       return repo.updateJob(deps.db, job.id, { status: 'failed', failure: '确认后文件中的行不再全部有效（区划或权限已变化）', updatedAt: deps.clock.now() });
@@ -173,8 +190,7 @@ export async function importPass(deps: PassDeps, start: repo.ImportJobRow, sourc
     const writing = performance.now();
     job = await writeBatch(deps, job, fresh, actor);
     deps.timings.importWritesMs += performance.now() - writing;
-    const fraction = job.totalRows === 0 ? 1 : Math.min(1, job.processedRows / job.totalRows);
-    deps.emit({ jobId: job.id, phase: 'importing', processedRows: job.processedRows, totalRows: job.totalRows, fraction, resumedFromRow: job.resumedFromRow });
+    deps.emit({ jobId: job.id, phase: 'importing', processedRows: job.processedRows, totalRows: job.totalRows, fraction: fractionOf(job, bytesRead, size), resumedFromRow: job.resumedFromRow });
     if (deps.shouldStop()) return job;
     await yieldToRequests();
   }

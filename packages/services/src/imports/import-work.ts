@@ -28,7 +28,13 @@ export type ImportContext = {
   log: (message: string) => void;
 };
 
-export type ImportUpload = { fileName: string; source: Readable; regionCode?: string | undefined };
+export type ImportUpload = {
+  fileName: string;
+  source: Readable;
+  regionCode?: string | undefined;
+  /** Validate and import the valid rows in one pass, without a preview or confirmation (the CLI's valid-rows-only run). */
+  direct?: boolean | undefined;
+};
 
 export const KIND = 'elders';
 
@@ -158,7 +164,8 @@ export async function create(
         fileName,
         fileHash: stored.hash,
         mode: 'validRowsOnly',
-        status: 'validating',
+        status: input.direct ? 'importing' : 'validating',
+        direct: input.direct ?? false,
         regionScope,
         createdBy: actor.userId,
       },
@@ -172,7 +179,7 @@ export async function create(
         updatedAt: now,
       },
     });
-    const details = { fileName, fileHash: stored.hash, bytes: stored.size, format: stored.format, regionScope };
+    const details = { fileName, fileHash: stored.hash, bytes: stored.size, format: stored.format, regionScope, direct: input.direct ?? false };
     await context.audit.record(
       actor,
       { action: 'elder.import.upload', resourceType: 'importJob', resourceIds: [id], details },

@@ -21,7 +21,7 @@ export async function findJob(db: Db, id: string): Promise<ImportJobRow | undefi
 /** The newest unfinished job of the same file, creator and scope: a re-run picks it up (FT-1). */
 export async function findResumable(
   db: Db,
-  key: { kind: string; fileHash: string; createdBy: string; regionScope: string },
+  key: { kind: string; fileHash: string; createdBy: string; regionScope: string; direct: boolean },
 ): Promise<ImportJobRow | undefined> {
   const [row] = await db
     .select()
@@ -32,6 +32,7 @@ export async function findResumable(
         eq(importJobs.createdBy, key.createdBy),
         eq(importJobs.kind, key.kind),
         eq(importJobs.regionScope, key.regionScope),
+        eq(importJobs.direct, key.direct),
         inArray(importJobs.status, ['validating', 'validated', 'importing']),
       ),
     )

@@ -13,6 +13,7 @@ import { removeImportFile, storeUpload } from './import-file.ts';
 import { toJobDto } from './import-mapper.ts';
 import { emptyTimings, type ImportProgress, type ImportTimings } from './import-passes.ts';
 import { createImportRunner } from './import-runner.ts';
+import type { WorkerPolicy } from './row-worker-client.ts';
 import { errorReportWorkbook, templateWorkbook, TEMPLATE_FILE_NAME } from './import-sheets.ts';
 import {
   create,
@@ -37,8 +38,8 @@ export type ImportServiceDeps = {
   importsDir: string;
   /** Rows per batch and transaction (≤ 5,000: REL-7 statement size). */
   batchRows?: number | undefined;
-  /** Files from this size on are read, checked and encrypted in a worker thread (default 4 MiB, about 20,000 rows). */
-  workerMinBytes?: number | undefined;
+  /** When rows are read, checked and encrypted in a worker thread (row-worker-client.ts); default `auto`. */
+  worker?: WorkerPolicy | undefined;
   log?: ((message: string) => void) | undefined;
 };
 
@@ -59,6 +60,7 @@ async function upload(context: ImportContext, actor: Actor, input: ImportUpload)
       fileHash: stored.hash,
       createdBy: actor.userId,
       regionScope,
+      direct: input.direct ?? false,
     });
     return await (resumable
       ? resume(context, actor, resumable, stored)
@@ -188,7 +190,7 @@ export function createImportService(deps: ImportServiceDeps) {
   const log = deps.log ?? (() => undefined);
   const runner = createImportRunner(log);
   const listeners = new Set<(progress: ImportProgress) => void>();
-  const rows = { cipher: deps.cipher, keyring: deps.keyring, worker: { usable: undefined }, workerMinBytes: deps.workerMinBytes ?? 4 * 1024 * 1024, log };
+  const rows = { cipher: deps.cipher, keyring: deps.keyring, worker: { usable: undefined }, policy: deps.worker ?? 'auto', log };
   const timings = emptyTimings();
   const passDeps = {
     timings,

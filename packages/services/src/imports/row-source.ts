@@ -40,7 +40,8 @@ export type SourceRow = {
   preview?: ImportPreviewRow;
 };
 
-export type SourceBatch = { rows: SourceRow[]; bytesRead: number };
+/** A batch of rows; `viaWorker` when a worker thread prepared it. */
+export type SourceBatch = { rows: SourceRow[]; bytesRead: number; viaWorker?: boolean };
 
 /** Re-chunks the reader's row chunks into batches of exactly `size` rows (the last one shorter). */
 export async function* batchesOf(chunks: AsyncIterable<ElderRowIn[]>, size: number): AsyncGenerator<ElderRowIn[]> {

@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { isErrorCode } from '@kangyang/contracts/errors';
 import { AppError } from '../app-error.ts';
@@ -9,14 +10,22 @@ import type { RowWorkerInput, RowWorkerMessage } from './row-worker.ts';
 /** Whether worker threads can load our TypeScript here; learnt on first use, per service instance. */
 export type WorkerState = { usable: boolean | undefined };
 
-export type RowSourceDeps = {
-  cipher: FieldCipher;
-  keyring: Keyring | undefined;
-  worker: WorkerState;
-  /** Smaller files are checked in-process: starting a worker (loading our TypeScript) costs about a second. */
-  workerMinBytes: number;
-  log: (message: string) => void;
-};
+/**
+ * `auto`: a worker for files of 4 MiB and more (starting one, loading our TypeScript, costs about a
+ * second) while a core is spare (1-minute load average ≤ cores − 1: on a busy machine a second
+ * thread only adds copying); `always` and `never` for tests and benchmarks.
+ */
+export type WorkerPolicy = 'auto' | 'always' | 'never';
+
+export type RowSourceDeps = { cipher: FieldCipher; keyring: Keyring | undefined; worker: WorkerState; policy: WorkerPolicy; log: (message: string) => void };
+
+const WORKER_MIN_BYTES = 4 * 1024 * 1024;
+
+function wantsWorker(deps: RowSourceDeps, path: string): boolean {
+  if (!deps.keyring || deps.policy === 'never' || deps.worker.usable === false) return false;
+  if (deps.policy === 'always') return true;
+  return statSync(path).size >= WORKER_MIN_BYTES && availableParallelism() >= 2 && (loadavg()[0] ?? 0) <= availableParallelism() - 1;
+}
 
 function plainKeyring(keyring: Keyring): RowWorkerInput['keyring'] {
   return { dataKeys: [...keyring.dataKeys], activeKeyId: keyring.activeKeyId, blindIndexKey: keyring.blindIndexKey, auditChainKey: keyring.auditChainKey };
@@ -65,13 +74,13 @@ async function* viaWorker(options: SourceOptions, keyring: Keyring): AsyncGenera
  * parsing then run beside the database work), or in-process otherwise (e.g. without tsx).
  */
 export async function* openRowSource(options: SourceOptions, deps: RowSourceDeps): AsyncGenerator<SourceBatch> {
-  if (deps.keyring && deps.worker.usable !== false && statSync(options.path).size >= deps.workerMinBytes) {
+  if (deps.keyring && wantsWorker(deps, options.path)) {
     let started = false;
     try {
       for await (const batch of viaWorker(options, deps.keyring)) {
         started = true;
         deps.worker.usable = true;
-        yield batch;
+        yield { ...batch, viaWorker: true };
       }
       return;
     } catch (error) {

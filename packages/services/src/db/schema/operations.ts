@@ -1,4 +1,4 @@
-import { bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Key-value settings of this installation (e.g. when demo data was loaded). */
 export const appSettings = pgTable('app_settings', {
@@ -30,6 +30,8 @@ export const importJobs = pgTable('import_jobs', {
   failure: text('failure'),
   /** 0003: the first rows, masked (ENC-3), shown before confirmation. */
   preview: jsonb('preview').notNull().default([]),
+  /** 0004: validated and imported in one pass (valid rows only, no preview). */
+  direct: boolean('direct').notNull().default(false),
 });
 
 export const importErrors = pgTable(

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { Button, Card, Descriptions, Space, Table, Tag, Typography, type DescriptionsProps } from 'antd';
+import { Button, Card, Descriptions, Grid, Space, Table, Tag, Typography, type DescriptionsProps } from 'antd';
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import type { ElderDto, RevealResponse } from '@kangyang/contracts/elder';
 import { useI18n, type Translate } from '../../../shared/i18n/i18n-context.tsx';
@@ -23,6 +23,8 @@ function ElderDetail({ elder }: { elder: ElderDto }) {
   const { can } = useSession();
   const navigate = useNavigate();
   const [revealed, setRevealed] = useState<RevealResponse | null>(null);
+  // phones read label above value: a two-column table does not fit 360 px
+  const screens = Grid.useBreakpoint();
   return (
     <section className="page" aria-labelledby="elder-detail-title">
       <div className="page-header">
@@ -52,6 +54,7 @@ function ElderDetail({ elder }: { elder: ElderDto }) {
         <Descriptions
           items={detailItems(elder, revealed, t, locale)}
           column={{ xs: 1, sm: 1, md: 1, lg: 2, xl: 2, xxl: 3 }}
+          layout={screens.sm ? 'horizontal' : 'vertical'}
           bordered
           size="middle"
           className="elder-descriptions"
