@@ -84,13 +84,19 @@ async function serverCpu(server: ChildProcess): Promise<number> {
   return (await reply).micros;
 }
 
-async function measure(driver: ChildProcess, server: ChildProcess, rounds: readonly [PostRound, PostRound], plan: Plan) {
+async function measure(
+  driver: ChildProcess,
+  server: ChildProcess,
+  rounds: readonly [PostRound, PostRound],
+  plan: Plan,
+) {
   const runRound = async (round: PostRound, durationMs: number, into?: SideResult) => {
     const before = await serverCpu(server);
     const reply = once<PostResult>(driver, 'result');
     driver.send({ ...round, durationMs });
     const result = await reply;
-    if (result.errors > 0) throw new Error(`${round.label}: ${result.errors} failed ${JSON.stringify(result.statuses)}`);
+    if (result.errors > 0)
+      throw new Error(`${round.label}: ${result.errors} failed ${JSON.stringify(result.statuses)}`);
     const rate = result.requests / (result.elapsedMs / 1000);
     if (into) {
       into.rates.push(rate);
@@ -119,7 +125,11 @@ function latencyMetrics(prefix: string, side: SideResult): Metric[] {
     { name: `${prefix}P95`, value: round(percentile(sorted, 0.95), 3), unit: 'ms' },
     { name: `${prefix}P99`, value: round(percentile(sorted, 0.99), 3), unit: 'ms' },
     { name: `${prefix}Samples`, value: side.requests, unit: 'requests' },
-    { name: `${prefix}ServerCpuPerRequest`, value: round(side.cpuMicros / 1000 / Math.max(1, side.requests), 4), unit: 'ms' },
+    {
+      name: `${prefix}ServerCpuPerRequest`,
+      value: round(side.cpuMicros / 1000 / Math.max(1, side.requests), 4),
+      unit: 'ms',
+    },
   ];
 }
 
@@ -209,7 +219,13 @@ export async function runAssessmentScore(argv: readonly string[]): Promise<Bench
       driver,
       server,
       [
-        { ...base, label: 'ours', port: ready.appPort, path: '/api/assessments/score', headers: { authorization: `Bearer ${token}` } },
+        {
+          ...base,
+          label: 'ours',
+          port: ready.appPort,
+          path: '/api/assessments/score',
+          headers: { authorization: `Bearer ${token}` },
+        },
         { ...base, label: 'bare', port: ready.barePort, path: '/bare/score', headers: {} },
       ],
       plan,

@@ -17,7 +17,11 @@ function randomAnswers(rng: Rng, instrument: InstrumentCode): Record<string, num
   );
 }
 
-function flagsFor(rng: Rng, instrument: InstrumentCode, answers: Record<string, number>): Record<string, unknown> | undefined {
+function flagsFor(
+  rng: Rng,
+  instrument: InstrumentCode,
+  answers: Record<string, number>,
+): Record<string, unknown> | undefined {
   if (instrument !== 'gbt42195-2022' || !rng.chance(0.3)) return undefined;
   const flags: Record<string, unknown> = {};
   if (rng.chance(0.5)) flags['dementiaDiagnosis'] = true;

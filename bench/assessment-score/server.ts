@@ -53,7 +53,12 @@ async function main(): Promise<void> {
   const password = `Bench-${randomBytes(12).toString('base64url')}`;
   await createAccount(
     database.db,
-    { username, displayName: 'assessment-score bench', password, grants: [{ role: 'streetOfficer', regionCode: '330102' }] },
+    {
+      username,
+      displayName: 'assessment-score bench',
+      password,
+      grants: [{ role: 'streetOfficer', regionCode: '330102' }],
+    },
     new Date(),
   );
   const app = await buildApp({ services, logLevel });

@@ -139,7 +139,12 @@ export type AssignBody = z.infer<typeof AssignBody>;
 /** PUT /api/assessments/:id/answers: the whole draft form; a changed content voids both signatures. */
 export const SaveAnswersBody = z.strictObject({
   answers: DraftAnswersSchema,
-  supporting: SupportingDataSchema.default({ riskEvents: {}, diseases: [], medicines: [], healthProblems: { coma: false } }),
+  supporting: SupportingDataSchema.default({
+    riskEvents: {},
+    diseases: [],
+    medicines: [],
+    healthProblems: { coma: false },
+  }),
   assessmentDate: IsoDateSchema.optional(),
 });
 export type SaveAnswersBody = z.infer<typeof SaveAnswersBody>;

@@ -1,4 +1,4 @@
-import type { LightMyRequest } from 'fastify';
+import type { LightMyRequestResponse } from 'fastify';
 import { INSTRUMENTS, itemsOf, type InstrumentCode } from '@kangyang/domain/assessment';
 import { ROLE_ACCOUNTS, type AccountSpec } from '@kangyang/test-kit/accounts';
 import { buildElder } from '@kangyang/test-kit/builders';
@@ -20,7 +20,7 @@ export type Api = (
   url: string,
   payload?: unknown,
   headers?: Record<string, string>,
-) => Promise<LightMyRequest.Response>;
+) => Promise<LightMyRequestResponse>;
 
 export function apiOf(t: TestApp): Api {
   return (username, method, url, payload, headers = {}) =>
@@ -35,20 +35,27 @@ export function apiOf(t: TestApp): Api {
 /** Answers in the instrument's item order (the order the worked examples of §11 list them). */
 export function answersInOrder(instrument: InstrumentCode, points: readonly number[]): Record<string, number> {
   const items = itemsOf(INSTRUMENTS[instrument]);
-  if (items.length !== points.length) throw new Error(`${instrument}: ${points.length} points for ${items.length} items`);
+  if (items.length !== points.length)
+    throw new Error(`${instrument}: ${points.length} points for ${items.length} items`);
   return Object.fromEntries(items.map((item, index) => [item.code, points[index] ?? -1]));
 }
 
 export const maxAnswers = (instrument: InstrumentCode): Record<string, number> =>
   Object.fromEntries(
-    itemsOf(INSTRUMENTS[instrument]).map((item) => [item.code, Math.max(...item.options.map((option) => option.points))]),
+    itemsOf(INSTRUMENTS[instrument]).map((item) => [
+      item.code,
+      Math.max(...item.options.map((option) => option.points)),
+    ]),
   );
 
 export type World = { agencyId: string; assessorIds: Record<string, string> };
 
 /** A district agency with five assessors (§8 minAgencyAssessors), three of them linked to accounts. */
 export async function createWorld(api: Api): Promise<World> {
-  const agency = await api('district', 'POST', '/api/assessment-agencies', { name: '上城区康复评估中心', regionCode: '330102' });
+  const agency = await api('district', 'POST', '/api/assessment-agencies', {
+    name: '上城区康复评估中心',
+    regionCode: '330102',
+  });
   if (agency.statusCode !== 201) throw new Error(`agency: ${agency.statusCode} ${agency.body}`);
   const agencyId = (agency.json() as { id: string }).id;
   const assessorIds: Record<string, string> = {};
@@ -63,7 +70,9 @@ export async function createWorld(api: Api): Promise<World> {
     const body = { ...person, qualificationNo: `ZJ-PG-${index + 1}`, qualifiedUntil: '2028-12-31' };
     const reply = await api('district', 'POST', `/api/assessment-agencies/${agencyId}/assessors`, body);
     if (reply.statusCode !== 201) throw new Error(`assessor: ${reply.statusCode} ${reply.body}`);
-    const created = (reply.json() as { assessors: { id: string; name: string }[] }).assessors.find((a) => a.name === person.name);
+    const created = (reply.json() as { assessors: { id: string; name: string }[] }).assessors.find(
+      (a) => a.name === person.name,
+    );
     assessorIds[person.username ?? person.name] = created?.id ?? '';
   }
   return { agencyId, assessorIds };

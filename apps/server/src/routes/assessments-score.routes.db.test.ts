@@ -29,7 +29,10 @@ const score = (body: Record<string, unknown>, headers: Record<string, string> = 
 
 /** Loads a copy of profile 004 whose assessment section uses the other PROVISIONAL settings, bound to one street. */
 async function bindRegionSettings(): Promise<void> {
-  const raw = JSON.parse(readFileSync(new URL('../../../../profiles/004.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+  const raw = JSON.parse(readFileSync(new URL('../../../../profiles/004.json', import.meta.url), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   const profile = {
     ...raw,
     assessment: { changeRuleStacking: 'perRule', riskEventCounting: 'sum', ltci: 'ltci-2021-p2' },
@@ -48,26 +51,86 @@ afterAll(async () => t.close());
 
 describe('POST /api/assessments/score: worked examples of assessment.md §11 (platform defaults once/sum)', () => {
   const cases: [string, Record<string, unknown>, Record<string, unknown>][] = [
-    ['G1', { answers: gbt(G1) }, { domainScores: { selfCare: 24, mobility: 11, mental: 25, perceptionSocial: 8 }, total: 68, baseLevel: 'mild', finalLevel: 'mild' }],
+    [
+      'G1',
+      { answers: gbt(G1) },
+      {
+        domainScores: { selfCare: 24, mobility: 11, mental: 25, perceptionSocial: 8 },
+        total: 68,
+        baseLevel: 'mild',
+        finalLevel: 'mild',
+      },
+    ],
     [
       'G2',
       { answers: gbt(G1), flags: { riskEventsLast30Days: { fall: 2 } } },
-      { total: 68, baseLevel: 'mild', finalLevel: 'moderate', reasons: [{ rule: 'riskEvents', applied: true, detail: 'fall 2' }] },
+      {
+        total: 68,
+        baseLevel: 'mild',
+        finalLevel: 'moderate',
+        reasons: [{ rule: 'riskEvents', applied: true, detail: 'fall 2' }],
+      },
     ],
-    ['G3', { answers: gbt(G3) }, { domainScores: { selfCare: 16, mobility: 7, mental: 25, perceptionSocial: 7 }, total: 55, baseLevel: 'moderate', finalLevel: 'moderate' }],
-    ['G4', { answers: gbt(G4) }, { domainScores: { selfCare: 7, mobility: 2, mental: 21, perceptionSocial: 4 }, total: 34, baseLevel: 'severe', finalLevel: 'severe' }],
+    [
+      'G3',
+      { answers: gbt(G3) },
+      {
+        domainScores: { selfCare: 16, mobility: 7, mental: 25, perceptionSocial: 7 },
+        total: 55,
+        baseLevel: 'moderate',
+        finalLevel: 'moderate',
+      },
+    ],
+    [
+      'G4',
+      { answers: gbt(G4) },
+      {
+        domainScores: { selfCare: 7, mobility: 2, mental: 21, perceptionSocial: 4 },
+        total: 34,
+        baseLevel: 'severe',
+        finalLevel: 'severe',
+      },
+    ],
     [
       'G5',
       { answers: gbt(G5), flags: { dementiaDiagnosis: true } },
-      { domainScores: { selfCare: 22, mobility: 13, mental: 11, perceptionSocial: 5 }, total: 51, baseLevel: 'moderate', finalLevel: 'severe' },
+      {
+        domainScores: { selfCare: 22, mobility: 13, mental: 11, perceptionSocial: 5 },
+        total: 51,
+        baseLevel: 'moderate',
+        finalLevel: 'severe',
+      },
     ],
-    ['G6', { answers: gbt(G6) }, { domainScores: { selfCare: 0, mobility: 0, mental: 12, perceptionSocial: 3 }, total: 15, baseLevel: 'complete', finalLevel: 'complete' }],
+    [
+      'G6',
+      { answers: gbt(G6) },
+      {
+        domainScores: { selfCare: 0, mobility: 0, mental: 12, perceptionSocial: 3 },
+        total: 15,
+        baseLevel: 'complete',
+        finalLevel: 'complete',
+      },
+    ],
     [
       'G7',
       { answers: { ...maxAnswers('gbt42195-2022'), 'mental.consciousness': 0 }, flags: { coma: true } },
-      { domainScores: { selfCare: 32, mobility: 15, mental: 26, perceptionSocial: 15 }, total: 88, baseLevel: 'mild', finalLevel: 'complete' },
+      {
+        domainScores: { selfCare: 32, mobility: 15, mental: 26, perceptionSocial: 15 },
+        total: 88,
+        baseLevel: 'mild',
+        finalLevel: 'complete',
+      },
     ],
-    ['G8', { answers: gbt(G8), flags: G8_FLAGS }, { domainScores: { selfCare: 31, mobility: 13, mental: 25, perceptionSocial: 9 }, total: 78, baseLevel: 'mild', finalLevel: 'moderate' }],
+    [
+      'G8',
+      { answers: gbt(G8), flags: G8_FLAGS },
+      {
+        domainScores: { selfCare: 31, mobility: 13, mental: 25, perceptionSocial: 9 },
+        total: 78,
+        baseLevel: 'mild',
+        finalLevel: 'moderate',
+      },
+    ],
   ];
 
   it.each(cases)('%s (GB/T 42195-2022)', async (_id, body, expected) => {
@@ -83,9 +146,17 @@ describe('POST /api/assessments/score: worked examples of assessment.md §11 (pl
   });
 
   it('G7 lists coma first; G8 lists both rules with the single raise applied once (§3 reasons order)', async () => {
-    const g7 = (await score({ instrument: 'gbt42195-2022', answers: { ...maxAnswers('gbt42195-2022'), 'mental.consciousness': 0 }, flags: { coma: true } })).json() as { reasons: { rule: string; applied: boolean }[] };
+    const g7 = (
+      await score({
+        instrument: 'gbt42195-2022',
+        answers: { ...maxAnswers('gbt42195-2022'), 'mental.consciousness': 0 },
+        flags: { coma: true },
+      })
+    ).json() as { reasons: { rule: string; applied: boolean }[] };
     expect(g7.reasons.map((reason) => reason.rule)).toEqual(['coma']);
-    const g8 = (await score({ instrument: 'gbt42195-2022', answers: gbt(G8), flags: G8_FLAGS })).json() as { reasons: { rule: string; applied: boolean }[] };
+    const g8 = (await score({ instrument: 'gbt42195-2022', answers: gbt(G8), flags: G8_FLAGS })).json() as {
+      reasons: { rule: string; applied: boolean }[];
+    };
     expect(g8.reasons.map((reason) => [reason.rule, reason.applied])).toEqual([
       ['mentalDiagnosis', true],
       ['riskEvents', false],
@@ -93,8 +164,16 @@ describe('POST /api/assessments/score: worked examples of assessment.md §11 (pl
   });
 
   it('G8 under a region whose settings say perRule: severe (regionCode selects the settings, §8)', async () => {
-    const reply = await score({ instrument: 'gbt42195-2022', answers: gbt(G8), flags: G8_FLAGS, regionCode: SETTINGS_REGION });
-    expect(reply.json()).toMatchObject({ finalLevel: 'severe', settings: { changeRuleStacking: 'perRule', riskEventCounting: 'sum' } });
+    const reply = await score({
+      instrument: 'gbt42195-2022',
+      answers: gbt(G8),
+      flags: G8_FLAGS,
+      regionCode: SETTINGS_REGION,
+    });
+    expect(reply.json()).toMatchObject({
+      finalLevel: 'severe',
+      settings: { changeRuleStacking: 'perRule', riskEventCounting: 'sum' },
+    });
   });
 
   it.each([
@@ -103,7 +182,13 @@ describe('POST /api/assessments/score: worked examples of assessment.md §11 (pl
   ])('%s (Barthel, wst431-2013)', async (_id, points, total, level) => {
     const reply = await score({ instrument: 'barthel', answers: answersInOrder('barthel', points) });
     expect(reply.statusCode).toBe(200);
-    expect(reply.json()).toMatchObject({ domainScores: { adl: total }, total, baseLevel: level, finalLevel: level, scheme: 'wst431-2013' });
+    expect(reply.json()).toMatchObject({
+      domainScores: { adl: total },
+      total,
+      baseLevel: level,
+      finalLevel: level,
+      scheme: 'wst431-2013',
+    });
   });
 
   const M1 = [10, 0, 5, 5, 10, 5, 5, 10, 10, 10, 2, 0, 0, 0, 2, 1, 0, 1, 1, 1, 1, 1];
@@ -140,7 +225,11 @@ describe('POST /api/assessments/score: worked examples of assessment.md §11 (pl
 
   it('L2 (LTC 2021, preset p1): ADL severe with intact cognition and perception is severe1', async () => {
     const reply = await score({ instrument: 'ltci-2021', answers: answersInOrder('ltci-2021', L2) });
-    expect(reply.json()).toMatchObject({ domainScores: { adl: 25, cognition: 16, perceptionComm: 12 }, finalLevel: 'severe1', provisional: true });
+    expect(reply.json()).toMatchObject({
+      domainScores: { adl: 25, cognition: 16, perceptionComm: 12 },
+      finalLevel: 'severe1',
+      provisional: true,
+    });
   });
 });
 
@@ -152,15 +241,55 @@ describe('POST /api/assessments/score: bad answers answer 400 naming the item, n
     );
 
   const problems: [string, Record<string, unknown>, string, string][] = [
-    ['a string "4"', { answers: { ...gbt(G1), 'selfCare.eating': '4' } }, 'ASSESSMENT_POINTS_INVALID', 'answers.selfCare.eating'],
-    ['points not an option', { answers: { ...gbt(G1), 'mobility.stairs': 4 } }, 'ASSESSMENT_POINTS_INVALID', 'answers.mobility.stairs'],
-    ['a fraction', { answers: { ...gbt(G1), 'mental.memory': 2.5 } }, 'ASSESSMENT_POINTS_INVALID', 'answers.mental.memory'],
-    ['a missing item', { answers: { ...gbt(G1), 'selfCare.bathing': undefined } }, 'ASSESSMENT_ITEM_MISSING', 'answers.selfCare.bathing'],
-    ['a null item', { answers: { ...gbt(G1), 'perceptionSocial.vision': null } }, 'ASSESSMENT_ITEM_MISSING', 'answers.perceptionSocial.vision'],
-    ['an unknown item first', { answers: { 'selfCare.flying': 4, ...gbt(G1), 'selfCare.eating': '4' } }, 'ASSESSMENT_ITEM_UNKNOWN', 'answers.selfCare.flying'],
-    ['a count above 3', { answers: gbt(G1), flags: { riskEventsLast30Days: { fall: 4 } } }, 'ASSESSMENT_FLAG_INVALID', 'flags.riskEventsLast30Days.fall'],
+    [
+      'a string "4"',
+      { answers: { ...gbt(G1), 'selfCare.eating': '4' } },
+      'ASSESSMENT_POINTS_INVALID',
+      'answers.selfCare.eating',
+    ],
+    [
+      'points not an option',
+      { answers: { ...gbt(G1), 'mobility.stairs': 4 } },
+      'ASSESSMENT_POINTS_INVALID',
+      'answers.mobility.stairs',
+    ],
+    [
+      'a fraction',
+      { answers: { ...gbt(G1), 'mental.memory': 2.5 } },
+      'ASSESSMENT_POINTS_INVALID',
+      'answers.mental.memory',
+    ],
+    [
+      'a missing item',
+      { answers: { ...gbt(G1), 'selfCare.bathing': undefined } },
+      'ASSESSMENT_ITEM_MISSING',
+      'answers.selfCare.bathing',
+    ],
+    [
+      'a null item',
+      { answers: { ...gbt(G1), 'perceptionSocial.vision': null } },
+      'ASSESSMENT_ITEM_MISSING',
+      'answers.perceptionSocial.vision',
+    ],
+    [
+      'an unknown item first',
+      { answers: { 'selfCare.flying': 4, ...gbt(G1), 'selfCare.eating': '4' } },
+      'ASSESSMENT_ITEM_UNKNOWN',
+      'answers.selfCare.flying',
+    ],
+    [
+      'a count above 3',
+      { answers: gbt(G1), flags: { riskEventsLast30Days: { fall: 4 } } },
+      'ASSESSMENT_FLAG_INVALID',
+      'flags.riskEventsLast30Days.fall',
+    ],
     ['an unknown flag', { answers: gbt(G1), flags: { sleepy: true } }, 'ASSESSMENT_FLAG_INVALID', 'flags.sleepy'],
-    ['coma without the coma option', { answers: gbt(G1), flags: { coma: true } }, 'ASSESSMENT_FLAG_CONFLICT', 'flags.coma'],
+    [
+      'coma without the coma option',
+      { answers: gbt(G1), flags: { coma: true } },
+      'ASSESSMENT_FLAG_CONFLICT',
+      'flags.coma',
+    ],
   ];
 
   it.each(problems)('%s', async (_label, body, code, field) => {
@@ -186,12 +315,21 @@ describe('POST /api/assessments/score: bad answers answer 400 naming the item, n
     expect(zh.error.message).toContain('answers.selfCare.eating');
     expect(zh.error.message).toMatch(/[\u4e00-\u9fff]/);
     expect(en.error.message).toContain('Invalid points');
-    expect(zh.error.details.map((detail) => detail.field)).toEqual(['answers.selfCare.eating', 'answers.mobility.stairs']);
+    expect(zh.error.details.map((detail) => detail.field)).toEqual([
+      'answers.selfCare.eating',
+      'answers.mobility.stairs',
+    ]);
   });
 
   it('needs assessment:score (403 for a caregiver, 401 without a token)', async () => {
-    expect((await api('caregiver', 'POST', '/api/assessments/score', { instrument: 'barthel', answers: {} })).statusCode).toBe(403);
-    const anonymous = await t.app.inject({ method: 'POST', url: '/api/assessments/score', payload: { instrument: 'barthel', answers: {} } });
+    expect(
+      (await api('caregiver', 'POST', '/api/assessments/score', { instrument: 'barthel', answers: {} })).statusCode,
+    ).toBe(403);
+    const anonymous = await t.app.inject({
+      method: 'POST',
+      url: '/api/assessments/score',
+      payload: { instrument: 'barthel', answers: {} },
+    });
     expect(anonymous.statusCode).toBe(401);
   });
 });

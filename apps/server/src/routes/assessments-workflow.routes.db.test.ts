@@ -97,27 +97,58 @@ describe('assessment workflow through the API (assessment.md §9, ASM-3..5)', ()
   });
 
   it('refuses a second open task for the same elder and instrument (409 ASSESSMENT_OPEN_EXISTS)', async () => {
-    const again = await api('district', 'POST', '/api/assessments', { elderId, reason: 'immediate', trigger: 'discharge' });
+    const again = await api('district', 'POST', '/api/assessments', {
+      elderId,
+      reason: 'immediate',
+      trigger: 'discharge',
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ error: { code: 'ASSESSMENT_OPEN_EXISTS' } });
   });
 
   it('saves answers with supporting data; flags are derived (A.2.14 falls), never typed; If-Match is required', async () => {
-    const missing = await api('assessor', 'PUT', `/api/assessments/${first.id}/answers`, { answers: gbt(G1), supporting: FALLS });
+    const missing = await api('assessor', 'PUT', `/api/assessments/${first.id}/answers`, {
+      answers: gbt(G1),
+      supporting: FALLS,
+    });
     expect(missing.statusCode).toBe(428);
-    const typedFlag = await api('assessor', 'PUT', `/api/assessments/${first.id}/answers`, { answers: gbt(G1), flags: { coma: true } }, ifMatch(1));
+    const typedFlag = await api(
+      'assessor',
+      'PUT',
+      `/api/assessments/${first.id}/answers`,
+      { answers: gbt(G1), flags: { coma: true } },
+      ifMatch(1),
+    );
     expect(typedFlag.statusCode).toBe(400);
     first = await save(first, gbt(G1));
-    expect(first).toMatchObject({ version: 2, flags: { riskEventsLast30Days: { fall: 2 } }, result: { total: 68, finalLevel: 'moderate' } });
-    const stale = await api('assessor', 'PUT', `/api/assessments/${first.id}/answers`, { answers: gbt(G1) }, ifMatch(1));
+    expect(first).toMatchObject({
+      version: 2,
+      flags: { riskEventsLast30Days: { fall: 2 } },
+      result: { total: 68, finalLevel: 'moderate' },
+    });
+    const stale = await api(
+      'assessor',
+      'PUT',
+      `/api/assessments/${first.id}/answers`,
+      { answers: gbt(G1) },
+      ifMatch(1),
+    );
     expect(stale.statusCode).toBe(412);
     expect(stale.json()).toMatchObject({ error: { code: 'VERSION_CONFLICT' } });
   });
 
   it('a bad answer is refused naming the item and nothing changes', async () => {
-    const bad = await api('assessor', 'PUT', `/api/assessments/${first.id}/answers`, { answers: { ...gbt(G1), 'selfCare.eating': '4' } }, ifMatch(first.version));
+    const bad = await api(
+      'assessor',
+      'PUT',
+      `/api/assessments/${first.id}/answers`,
+      { answers: { ...gbt(G1), 'selfCare.eating': '4' } },
+      ifMatch(first.version),
+    );
     expect(bad.statusCode).toBe(400);
-    expect(bad.json()).toMatchObject({ error: { code: 'ASSESSMENT_POINTS_INVALID', field: 'answers.selfCare.eating' } });
+    expect(bad.json()).toMatchObject({
+      error: { code: 'ASSESSMENT_POINTS_INVALID', field: 'answers.selfCare.eating' },
+    });
     expect(dto(await api('assessor', 'GET', `/api/assessments/${first.id}`)).version).toBe(first.version);
   });
 
@@ -139,7 +170,13 @@ describe('assessment workflow through the API (assessment.md §9, ASM-3..5)', ()
     expect(noReason.json()).toMatchObject({ error: { field: 'reason' } });
     first = await act(first, 'district', 'return', { reason: '跌倒次数与社区记录不符，请核实' });
     expect(first).toMatchObject({ state: 'returned', returnReason: '跌倒次数与社区记录不符，请核实' });
-    const edit = await api('assessor', 'PUT', `/api/assessments/${first.id}/answers`, { answers: gbt(G1) }, ifMatch(first.version));
+    const edit = await api(
+      'assessor',
+      'PUT',
+      `/api/assessments/${first.id}/answers`,
+      { answers: gbt(G1) },
+      ifMatch(first.version),
+    );
     expect(edit.json()).toMatchObject({ error: { code: 'ASSESSMENT_STATE' } });
     first = await act(first, 'assessor', 'reopen');
     expect(first.state).toBe('draft');
@@ -158,50 +195,98 @@ describe('assessment workflow through the API (assessment.md §9, ASM-3..5)', ()
     expect(approved.actions).toEqual([]);
     const capability = (await api('district', 'GET', `/api/elders/${elderId}/capability`)).json();
     expect(capability).toMatchObject({
-      current: { assessmentId: approved.id, finalLevel: 'mild', finalLevelOrdinal: 1, validUntil: '2027-11-02', status: 'current', expired: false },
+      current: {
+        assessmentId: approved.id,
+        finalLevel: 'mild',
+        finalLevelOrdinal: 1,
+        validUntil: '2027-11-02',
+        status: 'current',
+        expired: false,
+      },
       openTask: null,
     });
-    const job = await queryOne<{ n: number }>(t.database, `SELECT count(*)::int AS n FROM jobs WHERE kind = 'entitlement.recheck' AND payload->>'elderId' = '${elderId}'`);
+    const job = await queryOne<{ n: number }>(
+      t.database,
+      `SELECT count(*)::int AS n FROM jobs WHERE kind = 'entitlement.recheck' AND payload->>'elderId' = '${elderId}'`,
+    );
     expect(job.n).toBe(1);
   });
 
   it('an approved result is immutable through the API and in the database', async () => {
-    const edit = await api('assessor', 'PUT', `/api/assessments/${approved.id}/answers`, { answers: gbt(G3) }, ifMatch(approved.version));
+    const edit = await api(
+      'assessor',
+      'PUT',
+      `/api/assessments/${approved.id}/answers`,
+      { answers: gbt(G3) },
+      ifMatch(approved.version),
+    );
     expect(edit.statusCode).toBe(409);
-    await expect(t.database.exec(`UPDATE assessments SET final_level = 'intact' WHERE id = '${approved.id}'`)).rejects.toThrow(/immutable/);
-    await expect(t.database.exec(`DELETE FROM assessments WHERE id = '${approved.id}'`)).rejects.toThrow(/cannot be deleted/);
+    await expect(
+      t.database.exec(`UPDATE assessments SET final_level = 'intact' WHERE id = '${approved.id}'`),
+    ).rejects.toThrow(/immutable/);
+    await expect(t.database.exec(`DELETE FROM assessments WHERE id = '${approved.id}'`)).rejects.toThrow(
+      /cannot be deleted/,
+    );
   });
 
   it('a correction supersedes the approved result; the history keeps both', async () => {
     let correction = await open({ reason: 'other', trigger: 'correction', supersedes: approved.id });
-    correction = await save(correction, gbt(G3), { riskEvents: {}, diseases: [], medicines: [], healthProblems: { coma: false } });
+    correction = await save(correction, gbt(G3), {
+      riskEvents: {},
+      diseases: [],
+      medicines: [],
+      healthProblems: { coma: false },
+    });
     correction = await signAndSubmit(correction);
     correction = await act(correction, 'district', 'approve');
-    expect(correction).toMatchObject({ state: 'approved', supersedes: approved.id, result: { finalLevel: 'moderate', total: 55 } });
+    expect(correction).toMatchObject({
+      state: 'approved',
+      supersedes: approved.id,
+      result: { finalLevel: 'moderate', total: 55 },
+    });
     const old = dto(await api('district', 'GET', `/api/assessments/${approved.id}`));
     expect(old).toMatchObject({ state: 'superseded', supersededBy: correction.id });
     expect(old.history.map((step) => step.action)).toContain('supersede');
-    const history = (await api('district', 'GET', `/api/elders/${elderId}/assessments`)).json() as { items: { id: string; state: string; finalLevel: string }[] };
+    const history = (await api('district', 'GET', `/api/elders/${elderId}/assessments`)).json() as {
+      items: { id: string; state: string; finalLevel: string }[];
+    };
     expect(history.items.map((item) => [item.id, item.state, item.finalLevel])).toEqual([
       [approved.id, 'superseded', 'mild'],
       [correction.id, 'approved', 'moderate'],
     ]);
     const capability = (await api('district', 'GET', `/api/elders/${elderId}/capability`)).json();
-    expect(capability).toMatchObject({ current: { assessmentId: correction.id, finalLevel: 'moderate', finalLevelOrdinal: 2 } });
+    expect(capability).toMatchObject({
+      current: { assessmentId: correction.id, finalLevel: 'moderate', finalLevelOrdinal: 2 },
+    });
   });
 
   it('every transition is stored and audited: return with its reason, approve, supersede', async () => {
-    const steps = dto(await api('district', 'GET', `/api/assessments/${approved.id}`)).history.map((step) => `${step.action}:${step.toState}`);
+    const steps = dto(await api('district', 'GET', `/api/assessments/${approved.id}`)).history.map(
+      (step) => `${step.action}:${step.toState}`,
+    );
     expect(steps).toEqual([
-      'create:draft', 'saveAnswers:draft', 'sign:draft', 'sign:draft', 'submit:submitted', 'return:returned',
-      'reopen:draft', 'saveAnswers:draft', 'sign:draft', 'sign:draft', 'submit:submitted', 'approve:approved', 'supersede:superseded',
+      'create:draft',
+      'saveAnswers:draft',
+      'sign:draft',
+      'sign:draft',
+      'submit:submitted',
+      'return:returned',
+      'reopen:draft',
+      'saveAnswers:draft',
+      'sign:draft',
+      'sign:draft',
+      'submit:submitted',
+      'approve:approved',
+      'supersede:superseded',
     ]);
     const audit = await queryRows<{ action: string; reason: string | null; outcome: string }>(
       t.database,
       `SELECT action, reason, outcome FROM audit_log WHERE '${approved.id}' = ANY(resource_ids) ORDER BY id`,
     );
     const actions = audit.map((row) => row.action);
-    expect(actions).toEqual(expect.arrayContaining(['assessment.create', 'assessment.return', 'assessment.approve', 'assessment.supersede']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['assessment.create', 'assessment.return', 'assessment.approve', 'assessment.supersede']),
+    );
     expect(audit.find((row) => row.action === 'assessment.return')?.reason).toBe('跌倒次数与社区记录不符，请核实');
   });
 });
@@ -231,7 +316,9 @@ describe('who may act, scope and views (ASM-5, AZ-3, ASM-6, ASM-10)', () => {
       qualificationNo: 'ZJ-PG-9',
       qualifiedUntil: '2028-12-31',
     });
-    const reviewerAssessor = (added.json() as { assessors: { id: string; name: string }[] }).assessors.find((a) => a.name === '钱医生');
+    const reviewerAssessor = (added.json() as { assessors: { id: string; name: string }[] }).assessors.find(
+      (a) => a.name === '钱医生',
+    );
     const other = await createElder(api, { birthDate: '1938-06-15' });
     let task = dto(
       await api('district', 'POST', '/api/assessments', {
@@ -242,16 +329,29 @@ describe('who may act, scope and views (ASM-5, AZ-3, ASM-6, ASM-10)', () => {
       }),
       201,
     );
-    task = await save(task, gbt(G3), { riskEvents: {}, diseases: [], medicines: [], healthProblems: { coma: false } }, 'assessor2');
+    task = await save(
+      task,
+      gbt(G3),
+      { riskEvents: {}, diseases: [], medicines: [], healthProblems: { coma: false } },
+      'assessor2',
+    );
     task = await signAndSubmit(task, ['doctor-reviewer', 'assessor2']);
-    const refused = await api('doctor-reviewer', 'POST', `/api/assessments/${task.id}/approve`, {}, ifMatch(task.version));
+    const refused = await api(
+      'doctor-reviewer',
+      'POST',
+      `/api/assessments/${task.id}/approve`,
+      {},
+      ifMatch(task.version),
+    );
     expect(refused.statusCode).toBe(403);
     expect(refused.json()).toMatchObject({ error: { code: 'ASSESSMENT_REVIEWER_IS_ASSESSOR' } });
     expect((await act(task, 'district', 'approve')).state).toBe('approved');
   });
 
   it('an assessment outside the caller’s region answers 404 like a missing one, and the denial is audited', async () => {
-    const list = (await api('district', 'GET', '/api/assessments?state=approved')).json() as { items: { id: string }[] };
+    const list = (await api('district', 'GET', '/api/assessments?state=approved')).json() as {
+      items: { id: string }[];
+    };
     const id = list.items[0]?.id ?? '';
     const outside = await api('street2', 'GET', `/api/assessments/${id}`);
     const missing = await api('street2', 'GET', '/api/assessments/0193a000-0000-7000-8000-000000000000');
@@ -288,11 +388,16 @@ describe('who may act, scope and views (ASM-5, AZ-3, ASM-6, ASM-10)', () => {
       agencies: { agencyId: string; approvedThisMonth: number; draft: number }[];
     };
     expect(workload.month).toBe('2026-11');
-    expect(workload.agencies.find((agency) => agency.agencyId === world.agencyId)).toMatchObject({ approvedThisMonth: 3, draft: 0 });
+    expect(workload.agencies.find((agency) => agency.agencyId === world.agencyId)).toMatchObject({
+      approvedThisMonth: 3,
+      draft: 0,
+    });
   });
 
   it('prints a PDF report with the Chinese font embedded (§4.8)', async () => {
-    const list = (await api('district', 'GET', `/api/elders/${elderId}/assessments`)).json() as { items: { id: string; state: string }[] };
+    const list = (await api('district', 'GET', `/api/elders/${elderId}/assessments`)).json() as {
+      items: { id: string; state: string }[];
+    };
     const current = list.items.find((item) => item.state === 'approved');
     const reply = await api('district', 'GET', `/api/assessments/${current?.id}/report.pdf`);
     expect(reply.statusCode).toBe(200);
@@ -302,7 +407,10 @@ describe('who may act, scope and views (ASM-5, AZ-3, ASM-6, ASM-10)', () => {
     expect(pdf.toString('latin1')).toMatch(/NotoSansSC/);
     mkdirSync('artifacts/assessment', { recursive: true });
     writeFileSync('artifacts/assessment/report-test.pdf', pdf);
-    const audited = await queryOne<{ n: number }>(t.database, `SELECT count(*)::int AS n FROM audit_log WHERE action = 'assessment.report'`);
+    const audited = await queryOne<{ n: number }>(
+      t.database,
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'assessment.report'`,
+    );
     expect(audited.n).toBe(1);
   });
 });

@@ -43,11 +43,19 @@ function expectedVersion(header: string | undefined): number {
  * Capability assessment (assessment.md §3, §9): scoring, agencies, tasks and their steps, views and
  * the PDF report. Routes marked `authenticated` are read by officials, assessors and agencies alike;
  * the service requires one of the assessment permissions and applies the scope (AZ-2).
- */
-export const assessmentRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
-  const tags = ['assessments'];
-  const assessments = services.assessments;
+ */ export const assessmentRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+  registerScoringAndAgencies(app, services);
+  registerTasks(app, services);
+  registerViews(app, services);
+  registerEditSteps(app, services);
+  registerReviewSteps(app, services);
+};
 
+type App = Parameters<FastifyPluginAsyncZod>[0];
+const tags = ['assessments'];
+
+function registerScoringAndAgencies(app: App, services: Services): void {
+  const assessments = services.assessments;
   app.post(
     '/api/assessments/score',
     {
@@ -84,7 +92,10 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
     async (request, reply) =>
       reply.code(201).send(await assessments.agencies.addAssessor(actorOf(request), request.params.id, request.body)),
   );
+}
 
+function registerTasks(app: App, services: Services): void {
+  const assessments = services.assessments;
   app.post(
     '/api/assessments',
     {
@@ -120,19 +131,31 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
 
   app.get(
     '/api/assessments',
-    { config: { permission: 'authenticated' }, schema: { tags, querystring: AssessmentListQuery, response: { 200: AssessmentPage } } },
+    {
+      config: { permission: 'authenticated' },
+      schema: { tags, querystring: AssessmentListQuery, response: { 200: AssessmentPage } },
+    },
     async (request) => assessments.list(actorOf(request), request.query),
   );
+}
 
+function registerViews(app: App, services: Services): void {
+  const assessments = services.assessments;
   app.get(
     '/api/assessments/due',
-    { config: { permission: 'assessment:read' }, schema: { tags, querystring: DueListQuery, response: { 200: DueListDto } } },
+    {
+      config: { permission: 'assessment:read' },
+      schema: { tags, querystring: DueListQuery, response: { 200: DueListDto } },
+    },
     async (request) => assessments.dueList(actorOf(request), request.query),
   );
 
   app.get(
     '/api/assessments/workload',
-    { config: { permission: 'assessment:read' }, schema: { tags, querystring: WorkloadQuery, response: { 200: WorkloadDto } } },
+    {
+      config: { permission: 'assessment:read' },
+      schema: { tags, querystring: WorkloadQuery, response: { 200: WorkloadDto } },
+    },
     async (request) => assessments.workload(actorOf(request), request.query),
   );
 
@@ -156,7 +179,10 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
 
   app.get(
     '/api/elders/:id/assessments',
-    { config: { permission: 'assessment:read' }, schema: { tags, params: IdParams, response: { 200: ElderAssessmentHistory } } },
+    {
+      config: { permission: 'assessment:read' },
+      schema: { tags, params: IdParams, response: { 200: ElderAssessmentHistory } },
+    },
     async (request) => assessments.elderHistory(actorOf(request), request.params.id),
   );
 
@@ -168,17 +194,13 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
     },
     async (request) => assessments.capability(actorOf(request), request.params.id, request.query.instrument),
   );
+}
 
-  registerSteps(app, services);
-};
+const versionOf = (headers: { 'if-match'?: string | undefined }) => expectedVersion(headers['if-match']);
 
-type App = Parameters<FastifyPluginAsyncZod>[0];
-
-/** The task steps: each names the version (If-Match) and answers the new state with its ETag. */
-function registerSteps(app: App, services: Services): void {
-  const tags = ['assessments'];
+/** The agency's and assessors' steps: each names the version (If-Match) and answers the new state with its ETag. */
+function registerEditSteps(app: App, services: Services): void {
   const assessments = services.assessments;
-  const versionOf = (headers: { 'if-match'?: string | undefined }) => expectedVersion(headers['if-match']);
 
   app.put(
     '/api/assessments/:id/assessors',
@@ -187,7 +209,12 @@ function registerSteps(app: App, services: Services): void {
       schema: { tags, params: IdParams, headers: IfMatch, body: AssignBody, response: { 200: AssessmentDto } },
     },
     async (request, reply) => {
-      const dto = await assessments.assign(actorOf(request), request.params.id, versionOf(request.headers), request.body);
+      const dto = await assessments.assign(
+        actorOf(request),
+        request.params.id,
+        versionOf(request.headers),
+        request.body,
+      );
       return reply.header('ETag', `"${dto.version}"`).send(dto);
     },
   );
@@ -218,6 +245,11 @@ function registerSteps(app: App, services: Services): void {
       },
     );
   }
+}
+
+/** The district reviewer's steps (ASM-5). */
+function registerReviewSteps(app: App, services: Services): void {
+  const assessments = services.assessments;
 
   app.post(
     '/api/assessments/:id/return',

@@ -3,18 +3,29 @@ import { isoDate } from '../units/index.ts';
 import { checkAgencyStaffing, checkAssessorPair, checkSubmission, pickAssessorPair } from './assignment.ts';
 
 const today = isoDate('2026-11-02');
-const assessor = (id: string, overrides: Partial<{ agencyId: string; qualifiedUntil: string | null; active: boolean }> = {}) => ({
+const assessor = (
+  id: string,
+  overrides: Partial<{ agencyId: string; qualifiedUntil: string | null; active: boolean }> = {},
+) => ({
   id,
   agencyId: overrides.agencyId ?? 'agency',
   userId: `user-${id}`,
   active: overrides.active ?? true,
-  qualifiedUntil: overrides.qualifiedUntil === undefined ? isoDate('2027-06-30') : overrides.qualifiedUntil === null ? null : isoDate(overrides.qualifiedUntil),
+  qualifiedUntil:
+    overrides.qualifiedUntil === undefined
+      ? isoDate('2027-06-30')
+      : overrides.qualifiedUntil === null
+        ? null
+        : isoDate(overrides.qualifiedUntil),
 });
 
 describe('agencies and assessors (ASM-2, ASM-3, assessment.md §8 minAgencyAssessors, §9)', () => {
   it('an agency needs minAgencyAssessors qualified assessors', () => {
     const staff = ['1', '2', '3', '4'].map((id) => assessor(id));
-    expect(checkAgencyStaffing(staff, 5, today)).toMatchObject({ ok: false, error: { code: 'ASSESSMENT_AGENCY_UNDERSTAFFED' } });
+    expect(checkAgencyStaffing(staff, 5, today)).toMatchObject({
+      ok: false,
+      error: { code: 'ASSESSMENT_AGENCY_UNDERSTAFFED' },
+    });
     expect(checkAgencyStaffing([...staff, assessor('5')], 5, today)).toEqual({ ok: true, value: 5 });
     const lapsed = [...staff, assessor('5', { qualifiedUntil: '2026-11-01' })];
     expect(checkAgencyStaffing(lapsed, 5, today).ok).toBe(false);
@@ -36,14 +47,23 @@ describe('agencies and assessors (ASM-2, ASM-3, assessment.md §8 minAgencyAsses
 
   it('submission needs both signatures on the current content', () => {
     const pair = [assessor('1'), assessor('2')];
-    const signature = (id: string, hash: string) => ({ assessorId: id, userId: `user-${id}`, name: id, signedAt: 't', hash });
+    const signature = (id: string, hash: string) => ({
+      assessorId: id,
+      userId: `user-${id}`,
+      name: id,
+      signedAt: 't',
+      hash,
+    });
     const base = { agencyId: 'agency', assessors: pair, hash: 'h', today };
     expect(checkSubmission({ ...base, signatures: [signature('1', 'h')] })).toMatchObject({
       ok: false,
       error: { code: 'ASSESSMENT_SIGNATURES_MISSING' },
     });
     expect(checkSubmission({ ...base, signatures: [signature('1', 'h'), signature('2', 'old')] }).ok).toBe(false);
-    expect(checkSubmission({ ...base, signatures: [signature('1', 'h'), signature('2', 'h')] })).toEqual({ ok: true, value: true });
+    expect(checkSubmission({ ...base, signatures: [signature('1', 'h'), signature('2', 'h')] })).toEqual({
+      ok: true,
+      value: true,
+    });
   });
 
   it('picks the two least loaded qualified assessors, leaving out a dispute’s assessors', () => {

@@ -20,9 +20,7 @@ export const isQualifiedOn = (assessor: AssessorFacts, today: IsoDate): boolean 
   assessor.active && assessor.qualifiedUntil !== null && assessor.qualifiedUntil >= today;
 
 export type AssignmentErrorCode =
-  | 'ASSESSMENT_ASSESSORS_INVALID'
-  | 'ASSESSMENT_AGENCY_UNDERSTAFFED'
-  | 'ASSESSMENT_SIGNATURES_MISSING';
+  'ASSESSMENT_ASSESSORS_INVALID' | 'ASSESSMENT_AGENCY_UNDERSTAFFED' | 'ASSESSMENT_SIGNATURES_MISSING';
 
 export type AssignmentError = {
   readonly code: AssignmentErrorCode;
@@ -56,7 +54,8 @@ export function checkAssessorPair(
 ): Result<readonly [AssessorFacts, AssessorFacts], AssignmentError> {
   const field = 'assessorIds';
   const [first, second] = pair;
-  if (pair.length !== 2 || !first || !second) return err({ code: 'ASSESSMENT_ASSESSORS_INVALID', field, problem: 'count' });
+  if (pair.length !== 2 || !first || !second)
+    return err({ code: 'ASSESSMENT_ASSESSORS_INVALID', field, problem: 'count' });
   if (first.id === second.id || (first.userId !== null && first.userId === second.userId))
     return err({ code: 'ASSESSMENT_ASSESSORS_INVALID', field, problem: 'same' });
   for (const assessor of [first, second]) {

@@ -24,7 +24,8 @@ export function checkDraftAnswers(
   for (const [code, item] of items) {
     const value = answers[code];
     if (value === undefined || value === null) continue;
-    const valid = typeof value === 'number' && Number.isInteger(value) && item.options.some((option) => option.points === value);
+    const valid =
+      typeof value === 'number' && Number.isInteger(value) && item.options.some((option) => option.points === value);
     if (!valid) return err({ code: 'ASSESSMENT_POINTS_INVALID', field: `answers.${code}` });
     clean[code] = value;
   }

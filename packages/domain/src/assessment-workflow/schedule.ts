@@ -71,7 +71,11 @@ export type CapabilityValidity = {
 };
 
 /** The state of a level on `today`: valid through `validUntil` inclusive. */
-export function capabilityValidity(validUntil: IsoDate, today: IsoDate, settings: ScheduleSettings): CapabilityValidity {
+export function capabilityValidity(
+  validUntil: IsoDate,
+  today: IsoDate,
+  settings: ScheduleSettings,
+): CapabilityValidity {
   const dueFrom = addDays(validUntil, -settings.dueSoonDays);
   const graceUntil = addDays(validUntil, settings.expiredGraceDays);
   const expired = today > validUntil;

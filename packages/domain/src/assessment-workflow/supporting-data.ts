@@ -40,7 +40,14 @@ export const PRESSURE_INJURY_STAGES = ['none', 'stage1', 'stage2', 'stage3', 'st
 export type PressureInjuryStage = (typeof PRESSURE_INJURY_STAGES)[number];
 
 /** A.5 special care (特殊护理): gastric tube, urinary catheter, tracheostomy, stoma, ventilator, dialysis. */
-export const SPECIAL_CARE = ['gastricTube', 'urinaryCatheter', 'tracheostomy', 'stoma', 'ventilator', 'dialysis'] as const;
+export const SPECIAL_CARE = [
+  'gastricTube',
+  'urinaryCatheter',
+  'tracheostomy',
+  'stoma',
+  'ventilator',
+  'dialysis',
+] as const;
 export type SpecialCare = (typeof SPECIAL_CARE)[number];
 
 export type Medicine = {

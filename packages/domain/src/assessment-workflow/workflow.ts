@@ -69,10 +69,7 @@ export const TRANSITIONS: Readonly<Record<WorkflowAction, TransitionRule>> = {
   supersede: { from: ['approved'], to: 'superseded', by: ['system'] },
 };
 
-export type WorkflowErrorCode =
-  | 'ASSESSMENT_NOT_YOUR_ROLE'
-  | 'ASSESSMENT_REVIEWER_IS_ASSESSOR'
-  | 'ASSESSMENT_STATE';
+export type WorkflowErrorCode = 'ASSESSMENT_NOT_YOUR_ROLE' | 'ASSESSMENT_REVIEWER_IS_ASSESSOR' | 'ASSESSMENT_STATE';
 
 export type WorkflowError = {
   readonly code: WorkflowErrorCode;

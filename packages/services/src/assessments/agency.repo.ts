@@ -87,7 +87,10 @@ export async function openTasksPerAssessor(db: Db, agencyId: string): Promise<Ma
 }
 
 /** The account an assessor record links to: its id when it exists and holds the `assessor` role. */
-export async function assessorAccount(db: Db, username: string): Promise<{ id: string; isAssessor: boolean } | undefined> {
+export async function assessorAccount(
+  db: Db,
+  username: string,
+): Promise<{ id: string; isAssessor: boolean } | undefined> {
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.username, username)).limit(1);
   if (!user) return undefined;
   const [grant] = await db

@@ -1,4 +1,9 @@
-import type { AgencyCreateBody, AgencyDto, AssessorCreateBody, AssessorDto } from '@kangyang/contracts/assessment-workflow';
+import type {
+  AgencyCreateBody,
+  AgencyDto,
+  AssessorCreateBody,
+  AssessorDto,
+} from '@kangyang/contracts/assessment-workflow';
 import { inAnyScope } from '@kangyang/domain/access';
 import { isQualifiedOn } from '@kangyang/domain/assessment-workflow';
 import type { IsoDate } from '@kangyang/domain/units';

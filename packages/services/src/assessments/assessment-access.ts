@@ -68,7 +68,12 @@ export async function requireAny(
 }
 
 /** Loads an assessment the actor may see, or audits the denial and answers 404 byte-identical to a missing one. */
-export async function loadVisible(deps: { db: Db; audit: AuditService }, actor: Actor, id: string, action: string): Promise<Access> {
+export async function loadVisible(
+  deps: { db: Db; audit: AuditService },
+  actor: Actor,
+  id: string,
+  action: string,
+): Promise<Access> {
   const context = await actorContext(deps.db, actor);
   const loaded = await repo.findVisible(deps.db, id, context.visibility);
   if (loaded) return { loaded, context, workflow: workflowActorOf(actor, context, loaded) };

@@ -54,7 +54,12 @@ function transitionDto(step: TransitionRow): AssessmentDto['history'][number] {
 
 export function toAssessmentDto(
   loaded: LoadedAssessment,
-  extra: { assessors: readonly AssessorRow[]; history: readonly TransitionRow[]; workflow: WorkflowActor; today: IsoDate },
+  extra: {
+    assessors: readonly AssessorRow[];
+    history: readonly TransitionRow[];
+    workflow: WorkflowActor;
+    today: IsoDate;
+  },
 ): AssessmentDto {
   const { row, elder } = loaded;
   const names = new Map(extra.assessors.map((assessor) => [assessor.id, assessor.name]));

@@ -86,13 +86,34 @@ function settingsLines(settings: AssessmentSettings, instrument: InstrumentCode)
   const lines = [`有效期 ${settings.validityMonths} 个月`];
   if (instrument === 'gbt42195-2022' || instrument === 'mzt039-2013') {
     lines.push(
-      settings.changeRuleStacking === 'once' ? '等级变更：合计最多上调一级（once）' : '等级变更：每条规则各上调一级（perRule）',
+      settings.changeRuleStacking === 'once'
+        ? '等级变更：合计最多上调一级（once）'
+        : '等级变更：每条规则各上调一级（perRule）',
       settings.riskEventCounting === 'sum' ? '风险事件：各类合计计数（sum）' : '风险事件：按单类计数（perType）',
     );
   }
   if (instrument === 'barthel') lines.push(`分级方案 ${settings.barthelBandScheme}`);
-  if (instrument === 'ltci-2021') lines.push(`分级与组合 ${typeof settings.ltci === 'string' ? settings.ltci : settings.ltci.id}`);
+  if (instrument === 'ltci-2021')
+    lines.push(`分级与组合 ${typeof settings.ltci === 'string' ? settings.ltci : settings.ltci.id}`);
   return lines;
+}
+
+/** C.1: each domain's score (and grade where the instrument grades) with its maximum. */
+function domainRows(
+  definition: ReturnType<typeof definitionOfRow>,
+  result: StoredResult | null,
+): ReportData['domains'] {
+  return definition.domains.map((domain) => {
+    const max = domain.items.reduce((sum, item) => sum + Math.max(...item.options.map((option) => option.points)), 0);
+    const score = result?.domainScores[domain.code];
+    const grade = result?.domainGrades?.[domain.code];
+    return {
+      name: domain.name.zh,
+      score: score === undefined ? '—' : String(score),
+      max: String(max),
+      grade: grade === undefined ? '—' : String(grade),
+    };
+  });
 }
 
 /** Builds the report's text from a stored assessment; the elder appears only with the masked ID (ENC-3). */
@@ -108,13 +129,10 @@ export function reportDataOf(
   const level = (code: string | undefined) =>
     code ? (levelLabel(instrument, code, 'zh-CN', result?.scheme) ?? code) : '—';
   const assessedOn = (row.assessmentDate ?? row.triggerDate) as IsoDate;
-  const domains = definition.domains.map((domain) => {
-    const max = domain.items.reduce((sum, item) => sum + Math.max(...item.options.map((option) => option.points)), 0);
-    const score = result?.domainScores[domain.code];
-    const grade = result?.domainGrades?.[domain.code];
-    return { name: domain.name.zh, score: score === undefined ? '—' : String(score), max: String(max), grade: grade === undefined ? '—' : String(grade) };
-  });
-  const signed = new Map((row.signatures as Signature[]).map((signature) => [signature.assessorId, signature.signedAt]));
+  const domains = domainRows(definition, result);
+  const signed = new Map(
+    (row.signatures as Signature[]).map((signature) => [signature.assessorId, signature.signedAt]),
+  );
   const signers = row.assessorIds.map((id) => {
     const at = signed.get(id);
     return { name: extra.assessorNames.get(id) ?? id, signedAt: at ? shanghaiTime(new Date(at)) : null };

@@ -39,7 +39,9 @@ function row(doc: Doc, cells: readonly Cell[], minHeight = 22): void {
   doc.fontSize(10);
   const height = Math.max(
     minHeight,
-    ...cells.map((cell) => doc.font(cell.bold ? 'bold' : 'regular').heightOfString(cell.text, { width: cell.width - 12 }) + 9),
+    ...cells.map(
+      (cell) => doc.font(cell.bold ? 'bold' : 'regular').heightOfString(cell.text, { width: cell.width - 12 }) + 9,
+    ),
   );
   let x = LEFT;
   for (const cell of cells) {
@@ -95,10 +97,26 @@ function body(doc: Doc, data: ReportData): void {
   const grade = data.showGrades;
   const widths = grade ? [215, 95, 95, 90] : [255, 120, 120];
   const head = ['一级指标', '得分', '满分', ...(grade ? ['分级'] : [])];
-  row(doc, head.map((text, index) => ({ text, width: widths[index] ?? 90, bold: true, align: 'center' as const, fill: '#f2f4f7' })));
+  row(
+    doc,
+    head.map((text, index) => ({
+      text,
+      width: widths[index] ?? 90,
+      bold: true,
+      align: 'center' as const,
+      fill: '#f2f4f7',
+    })),
+  );
   for (const domain of data.domains) {
     const values = [domain.name, domain.score, domain.max, ...(grade ? [domain.grade] : [])];
-    row(doc, values.map((text, index) => ({ text, width: widths[index] ?? 90, align: index === 0 ? ('left' as const) : ('center' as const) })));
+    row(
+      doc,
+      values.map((text, index) => ({
+        text,
+        width: widths[index] ?? 90,
+        align: index === 0 ? ('left' as const) : ('center' as const),
+      })),
+    );
   }
   section(doc, 'C.2 总分');
   row(doc, [

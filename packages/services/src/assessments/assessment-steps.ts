@@ -22,7 +22,11 @@ export type Step = {
 };
 
 /** The workflow table's verdict as an AppError: 403 for a wrong party, 409 for a wrong state. */
-export function decideOrThrow(state: AssessmentState | null, action: WorkflowAction, access: Pick<Access, 'workflow'>): AssessmentState {
+export function decideOrThrow(
+  state: AssessmentState | null,
+  action: WorkflowAction,
+  access: Pick<Access, 'workflow'>,
+): AssessmentState {
   const decided = decideTransition(state, action, access.workflow);
   if (decided.ok) return decided.value;
   throw new AppError(decided.error.code, { state: state ?? '-', action });

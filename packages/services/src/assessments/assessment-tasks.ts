@@ -76,7 +76,12 @@ export function createTaskService(deps: TaskDeps) {
     if (!staffing.ok) return raise(staffing.error, settings.minAgencyAssessors);
     if (input.assessorIds) {
       const byId = new Map(loads.map((entry) => [entry.assessor.id, entry.assessor]));
-      const checked = checkAssessorPair(agency.id, input.assessorIds.map((id) => byId.get(id)), today, input.excluded);
+      const checked = checkAssessorPair(
+        agency.id,
+        input.assessorIds.map((id) => byId.get(id)),
+        today,
+        input.excluded,
+      );
       if (!checked.ok) return raise(checked.error, settings.minAgencyAssessors);
       return { agency, pair: checked.value };
     }
@@ -85,7 +90,12 @@ export function createTaskService(deps: TaskDeps) {
   }
 
   /** The named agency, or the least loaded active agency serving the elder's region that can staff the task. */
-  async function route(elder: ElderRow, input: OpenTaskInput, excluded: readonly string[], settings: AssessmentSettings) {
+  async function route(
+    elder: ElderRow,
+    input: OpenTaskInput,
+    excluded: readonly string[],
+    settings: AssessmentSettings,
+  ) {
     const today = clock.today();
     const region = elder.residenceRegionCode;
     if (input.agencyId) {
@@ -96,7 +106,9 @@ export function createTaskService(deps: TaskDeps) {
       if (routed) return routed;
       throw new AppError('ASSESSMENT_ASSESSORS_INVALID', { problem: 'count' }, 'assessorIds');
     }
-    const serving = (await agencyRepo.agenciesServing(db, region)).sort((left, right) => left.openTasks - right.openTasks);
+    const serving = (await agencyRepo.agenciesServing(db, region)).sort(
+      (left, right) => left.openTasks - right.openTasks,
+    );
     for (const { agency } of serving) {
       const routed = await routeTo(agency, { excluded }, settings, today).catch((error: unknown) => {
         if (error instanceof AppError) return undefined;
@@ -219,7 +231,14 @@ export function createTaskService(deps: TaskDeps) {
       const settings = row.settings as AssessmentSettings;
       const { agency, pair } = await route(
         elderRow,
-        { elder: elderRow, reason: row.reason as AssessmentReason, trigger: 'manual', party: 'official', agencyId, assessorIds: body.assessorIds },
+        {
+          elder: elderRow,
+          reason: row.reason as AssessmentReason,
+          trigger: 'manual',
+          party: 'official',
+          agencyId,
+          assessorIds: body.assessorIds,
+        },
         excluded,
         settings,
       );

@@ -95,7 +95,13 @@ export type WorkloadRow = {
 /** Per agency: open tasks by state, approvals in the month (Asia/Shanghai), and overdue open tasks. */
 export async function workloadRows(
   db: Db,
-  filter: { scopes: readonly string[]; region?: string | undefined; monthStart: string; nextMonthStart: string; today: string },
+  filter: {
+    scopes: readonly string[];
+    region?: string | undefined;
+    monthStart: string;
+    nextMonthStart: string;
+    today: string;
+  },
 ): Promise<WorkloadRow[]> {
   const region = filter.region ? sql`AND elders.residence_region_code LIKE ${`${filter.region}%`}` : sql``;
   return rows<WorkloadRow>(

@@ -87,7 +87,10 @@ export function createViewService(deps: ViewDeps) {
         action: 'assessment.list',
         resourceType: 'assessment',
         resourceIds: found.items.map((item) => item.row.id),
-        details: { filters: { state: query.state, region: query.region, agencyId: query.agencyId, mine }, total: found.total },
+        details: {
+          filters: { state: query.state, region: query.region, agencyId: query.agencyId, mine },
+          total: found.total,
+        },
       });
       return { items: found.items.map(toListItem), total: found.total };
     },
@@ -138,7 +141,12 @@ export function createViewService(deps: ViewDeps) {
       const today = clock.today();
       const settings = await settingsFor(query.region ?? scopes[0] ?? null, today);
       const horizon = dueHorizon(today, query.months, settings);
-      const filter = { scopes, region: query.region, instrument: query.instrument ?? settings.defaultInstrument, horizon };
+      const filter = {
+        scopes,
+        region: query.region,
+        instrument: query.instrument ?? settings.defaultInstrument,
+        horizon,
+      };
       const [counts, items] = await Promise.all([
         views.dueCounts(db, filter, today, addDays(today, settings.dueSoonDays)),
         views.dueItems(db, filter, query.limit, query.offset),

@@ -93,7 +93,8 @@ export function createWorkflowService(deps: StepDeps) {
       if (!checked.ok) throw new AppError(checked.error.code, { field: checked.error.field }, checked.error.field);
       const today = clock.today();
       const assessmentDate = body.assessmentDate ?? row.assessmentDate ?? today;
-      if (assessmentDate > today) throw new AppError('VALIDATION_FAILED', { field: 'assessmentDate', detail: '' }, 'assessmentDate');
+      if (assessmentDate > today)
+        throw new AppError('VALIDATION_FAILED', { field: 'assessmentDate', detail: '' }, 'assessmentDate');
       const supporting = JSON.parse(JSON.stringify(body.supporting)) as SupportingData;
       const flags = deriveFlags(supporting);
       const hash = contentHashOf(row.instrumentVersion, checked.value, flags);
@@ -124,7 +125,13 @@ export function createWorkflowService(deps: StepDeps) {
       scoreRow(row);
       const hash = verifiedHash(row);
       const signer = { assessorId: assessor.id, userId: actor.userId, name: assessor.name };
-      const signed = addSignature(row.signatures as Signature[], signer, row.assessorIds, hash, clock.now().toISOString());
+      const signed = addSignature(
+        row.signatures as Signature[],
+        signer,
+        row.assessorIds,
+        hash,
+        clock.now().toISOString(),
+      );
       if (!signed.ok) throw new AppError(signed.error.code, { action: 'sign' });
       return runStep(deps, actor, access, {
         action: 'sign',

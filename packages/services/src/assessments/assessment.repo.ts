@@ -40,8 +40,7 @@ const elderBrief = {
 
 export function visibleCondition(visibility: Visibility): SQL {
   const parts: SQL[] = [scopeCondition(visibility.regionScopes)];
-  if (visibility.assessorId)
-    parts.push(sql`${assessments.assessorIds} @> ARRAY[${visibility.assessorId}]::uuid[]`);
+  if (visibility.assessorId) parts.push(sql`${assessments.assessorIds} @> ARRAY[${visibility.assessorId}]::uuid[]`);
   if (visibility.agencyIds.length > 0) parts.push(inArray(assessments.agencyId, [...visibility.agencyIds]));
   return or(...parts) ?? sql`false`;
 }
@@ -83,11 +82,7 @@ export async function updateAssessment(
     .update(assessments)
     .set({ ...patch, version: key.version + 1 })
     .where(
-      and(
-        eq(assessments.countyCode, key.countyCode),
-        eq(assessments.id, key.id),
-        eq(assessments.version, key.version),
-      ),
+      and(eq(assessments.countyCode, key.countyCode), eq(assessments.id, key.id), eq(assessments.version, key.version)),
     )
     .returning();
   return row;

@@ -6,7 +6,7 @@ import type {
   TaskCreateBody,
   TriggerBody,
 } from '@kangyang/contracts/assessment-workflow';
-import { scoreByCode, type AssessmentScore } from '@kangyang/domain/assessment';
+import { DEFAULT_ASSESSMENT_SETTINGS, scoreByCode, type AssessmentScore } from '@kangyang/domain/assessment';
 import { addDays } from '@kangyang/domain/assessment-workflow';
 import { AppError } from '../app-error.ts';
 import { scopesOf, type Actor } from '../actor.ts';
@@ -79,7 +79,9 @@ export function createAssessmentService(deps: AssessmentServiceDeps) {
 
     /** POST /api/assessments/score (§3): validates, loads definition and settings, scores, stores nothing. */
     async score(body: ScoreAssessmentBody): Promise<AssessmentScore> {
-      const settings = await settingsFor(body.regionCode, clock.today());
+      const settings = body.regionCode
+        ? await settingsFor(body.regionCode, clock.today())
+        : DEFAULT_ASSESSMENT_SETTINGS;
       const scored = scoreByCode(body.instrument, body.answers, body.flags, settings);
       if (scored.ok) return scored.value;
       const { code, field, details } = scored.error;
@@ -121,13 +123,23 @@ export function createAssessmentService(deps: AssessmentServiceDeps) {
       }
       const today = clock.today();
       const settings = await settingsFor(body.region ?? scopes[0] ?? null, today);
-      const filter = { scopes, region: body.region, instrument: settings.defaultInstrument, horizon: addDays(today, settings.dueSoonDays) };
+      const filter = {
+        scopes,
+        region: body.region,
+        instrument: settings.defaultInstrument,
+        horizon: addDays(today, settings.dueSoonDays),
+      };
       let opened = 0;
       let skipped = 0;
       for (const due of await dueWithoutTask(db, filter, DUE_BATCH)) {
         const elder = await findElder(db, due.elder_id, scopes);
         const input = { reason: 'routine', trigger: 'reassessmentDue', triggerRef: due.id, party: 'official' } as const;
-        const done = elder ? await tasks.openTask(actor, { ...input, elder }).then(() => true, () => false) : false;
+        const done = elder
+          ? await tasks.openTask(actor, { ...input, elder }).then(
+              () => true,
+              () => false,
+            )
+          : false;
         if (done) opened += 1;
         else skipped += 1;
       }

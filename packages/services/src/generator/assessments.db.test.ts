@@ -70,10 +70,22 @@ describe('generated assessment histories', () => {
       const row = byBand.find((entry) => entry.age_band === band);
       return row && of(row) > 0 ? pick(row) / of(row) : 0;
     };
-    const assessed = ['60s', '70s', '80s'].map((band) => share(band, (row) => row.assessed, (row) => row.elders));
+    const assessed = ['60s', '70s', '80s'].map((band) =>
+      share(
+        band,
+        (row) => row.assessed,
+        (row) => row.elders,
+      ),
+    );
     expect(assessed[0]).toBeLessThan(assessed[1] ?? 0);
     expect(assessed[1]).toBeLessThan(assessed[2] ?? 0);
-    const impaired = ['60s', '80s'].map((band) => share(band, (row) => row.impaired, (row) => row.assessed));
+    const impaired = ['60s', '80s'].map((band) =>
+      share(
+        band,
+        (row) => row.impaired,
+        (row) => row.assessed,
+      ),
+    );
     expect(impaired[0]).toBeLessThan(impaired[1] ?? 0);
     const levels = await rows<{ level: string; n: number }>(
       context.database.db,
@@ -86,7 +98,13 @@ describe('generated assessment histories', () => {
   });
 
   it('keeps earlier results as superseded, one approved per elder, and some expired for the due list', async () => {
-    const [facts] = await rows<{ superseded: number; approved: number; elders: number; expired: number; dangling: number }>(
+    const [facts] = await rows<{
+      superseded: number;
+      approved: number;
+      elders: number;
+      expired: number;
+      dangling: number;
+    }>(
       context.database.db,
       sql`SELECT count(*) FILTER (WHERE state = 'superseded')::int AS superseded,
             count(*) FILTER (WHERE state = 'approved')::int AS approved,
@@ -103,7 +121,15 @@ describe('generated assessment histories', () => {
   });
 
   it('every stored result re-scores to itself and its signatures hash the stored content (§10)', async () => {
-    const stored = await rows<{ answers: Record<string, number>; flags: unknown; settings: AssessmentSettings; final_level: string; total: number; content_hash: string; signatures: { hash: string }[] }>(
+    const stored = await rows<{
+      answers: Record<string, number>;
+      flags: unknown;
+      settings: AssessmentSettings;
+      final_level: string;
+      total: number;
+      content_hash: string;
+      signatures: { hash: string }[];
+    }>(
       context.database.db,
       sql`SELECT answers, flags, settings, final_level, total, content_hash, signatures FROM assessments WHERE state IN ('approved', 'superseded')`,
     );

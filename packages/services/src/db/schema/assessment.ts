@@ -92,7 +92,9 @@ export const assessments = pgTable(
     uniqueIndex('assessments_one_open_idx')
       .on(table.countyCode, table.elderId, table.instrument)
       .where(sql`state IN ('draft', 'submitted', 'returned')`),
-    index('assessments_due_idx').on(table.countyCode, table.validUntil).where(sql`state = 'approved'`),
+    index('assessments_due_idx')
+      .on(table.countyCode, table.validUntil)
+      .where(sql`state = 'approved'`),
     index('assessments_agency_state_idx').on(table.agencyId, table.state),
   ],
 );
