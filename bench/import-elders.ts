@@ -109,7 +109,13 @@ async function writeCsv(path: string, rows: number, seed: number, badEvery: numb
   return bad;
 }
 
-type ImportRun = { seconds: number; insertedRows: number; existingRows: number; invalidRows: number; totalRows: number };
+type ImportRun = {
+  seconds: number;
+  insertedRows: number;
+  existingRows: number;
+  invalidRows: number;
+  totalRows: number;
+};
 
 /**
  * Ours, timed from upload to completion. Direct (as `kangyang import elders FILE` runs it): one pass
@@ -118,7 +124,11 @@ type ImportRun = { seconds: number; insertedRows: number; existingRows: number; 
  */
 async function importOnce(services: Services, actor: Actor, file: string, direct: boolean): Promise<ImportRun> {
   const started = performance.now();
-  const uploaded = await services.imports.upload(actor, { fileName: basename(file), source: createReadStream(file), direct });
+  const uploaded = await services.imports.upload(actor, {
+    fileName: basename(file),
+    source: createReadStream(file),
+    direct,
+  });
   await services.imports.idle();
   if (!direct) {
     await services.imports.confirm(actor, uploaded.id, { mode: 'validRowsOnly' });
@@ -127,7 +137,13 @@ async function importOnce(services: Services, actor: Actor, file: string, direct
   const job = await services.imports.get(actor, uploaded.id);
   const seconds = (performance.now() - started) / 1000;
   if (job.status !== 'completed') throw new Error(`import ended ${job.status}: ${job.failure ?? ''}`);
-  return { seconds, insertedRows: job.insertedRows, existingRows: job.existingRows, invalidRows: job.invalidRows, totalRows: job.totalRows };
+  return {
+    seconds,
+    insertedRows: job.insertedRows,
+    existingRows: job.existingRows,
+    invalidRows: job.invalidRows,
+    totalRows: job.totalRows,
+  };
 }
 
 /** Baseline: the same file's valid rows, checked and encrypted untimed, then only the INSERT statements timed. */
@@ -135,7 +151,16 @@ async function rawInsertOnce(services: Services, file: string): Promise<{ second
   const db = services.database.db;
   await freshBaselineTable(db, BASELINE_TABLE);
   const checker = createRowChecker({ db, scopes: [''] });
-  const options = { path: file, format: 'csv' as const, pass: 'import' as const, today: DEFAULT_AS_OF, batchRows: 2000, skipThrough: 0, createdBy: null, importJobId: uuidv7() };
+  const options = {
+    path: file,
+    format: 'csv' as const,
+    pass: 'import' as const,
+    today: DEFAULT_AS_OF,
+    batchRows: 2000,
+    skipThrough: 0,
+    createdBy: null,
+    importJobId: uuidv7(),
+  };
   const now = new Date();
   let insertMs = 0;
   let rows = 0;
@@ -153,7 +178,13 @@ async function rawInsertOnce(services: Services, file: string): Promise<{ second
 type Measured = { direct: number; raw: number; preview: number; last: ImportRun; rawRows: number; timings: string[] };
 
 /** Rounds of direct import, raw INSERT and preview import, rotating (A B C A B C …); medians per side. */
-async function measure(services: Services, actor: Actor, file: string, rounds: number, label: string): Promise<Measured> {
+async function measure(
+  services: Services,
+  actor: Actor,
+  file: string,
+  rounds: number,
+  label: string,
+): Promise<Measured> {
   let last: ImportRun | undefined;
   let rawRows = 0;
   const timings: string[] = [];
@@ -161,8 +192,12 @@ async function measure(services: Services, actor: Actor, file: string, rounds: n
     await emptyRegistry(services.database);
     const run = await importOnce(services, actor, file, direct);
     const spent = services.imports.timings();
-    timings.push(`${direct ? 'direct' : 'preview'}: ${JSON.stringify(Object.fromEntries(Object.entries(spent).map(([key, value]) => [key, Math.round(value)])))}`);
-    log(`${label} round ${index + 1}: ${direct ? 'direct' : 'preview'} import of ${run.totalRows} rows in ${run.seconds.toFixed(1)} s (${run.insertedRows} inserted, ${run.invalidRows} invalid; worker batches ${spent.workerBatches}/${spent.batches})`);
+    timings.push(
+      `${direct ? 'direct' : 'preview'}: ${JSON.stringify(Object.fromEntries(Object.entries(spent).map(([key, value]) => [key, Math.round(value)])))}`,
+    );
+    log(
+      `${label} round ${index + 1}: ${direct ? 'direct' : 'preview'} import of ${run.totalRows} rows in ${run.seconds.toFixed(1)} s (${run.insertedRows} inserted, ${run.invalidRows} invalid; worker batches ${spent.workerBatches}/${spent.batches})`,
+    );
     if (direct) last = run;
     return run.seconds;
   };
@@ -174,7 +209,14 @@ async function measure(services: Services, actor: Actor, file: string, rounds: n
   };
   const { medians } = await rotate(rounds, [ours(true), raw, ours(false)]);
   if (!last) throw new Error('no round ran');
-  return { direct: medians[0] ?? Number.NaN, raw: medians[1] ?? Number.NaN, preview: medians[2] ?? Number.NaN, last, rawRows, timings };
+  return {
+    direct: medians[0] ?? Number.NaN,
+    raw: medians[1] ?? Number.NaN,
+    preview: medians[2] ?? Number.NaN,
+    last,
+    rawRows,
+    timings,
+  };
 }
 
 function metricsOf(file: Measured, demo: Measured, rerun: ImportRun, plan: Plan, peakRss: number): Metric[] {
@@ -183,19 +225,47 @@ function metricsOf(file: Measured, demo: Measured, rerun: ImportRun, plan: Plan,
   const direct = rate(file.last.insertedRows, file.direct);
   const preview = rate(file.last.insertedRows, file.preview);
   const demoRaw = rate(demo.rawRows, demo.raw);
-  const rawBaseline = (value: number) => ({ name: 'raw unnest INSERT of the same rows, prepared beforehand, into a fresh elders-shaped table in the same database', value: Math.round(value), unit: 'rows/s' });
+  const rawBaseline = (value: number) => ({
+    name: 'raw unnest INSERT of the same rows, prepared beforehand, into a fresh elders-shaped table in the same database',
+    value: Math.round(value),
+    unit: 'rows/s',
+  });
   return [
     { name: 'importRate200k', value: Math.round(plan.fileRows / file.direct), unit: 'rows/s' },
-    { name: 'importRateVsRawInsert', value: round(direct / raw, 3), unit: 'x', ratio: round(direct / raw, 3), baseline: rawBaseline(raw), target: { op: '>=', value: 0.3 } },
+    {
+      name: 'importRateVsRawInsert',
+      value: round(direct / raw, 3),
+      unit: 'x',
+      ratio: round(direct / raw, 3),
+      baseline: rawBaseline(raw),
+      target: { op: '>=', value: 0.3 },
+    },
     { name: 'importSeconds200k', value: round(file.direct, 2), unit: 's' },
     { name: 'rawInsertSeconds200k', value: round(file.raw, 2), unit: 's' },
     { name: 'previewImportSeconds200k', value: round(file.preview, 2), unit: 's' },
-    { name: 'previewImportRateVsRawInsert', value: round(preview / raw, 3), unit: 'x', ratio: round(preview / raw, 3), baseline: rawBaseline(raw) },
-    { name: 'badRowsReported200k', value: file.last.invalidRows, unit: 'rows', target: { op: '>=', value: Math.floor(plan.fileRows / plan.badEvery) } },
+    {
+      name: 'previewImportRateVsRawInsert',
+      value: round(preview / raw, 3),
+      unit: 'x',
+      ratio: round(preview / raw, 3),
+      baseline: rawBaseline(raw),
+    },
+    {
+      name: 'badRowsReported200k',
+      value: file.last.invalidRows,
+      unit: 'rows',
+      target: { op: '>=', value: Math.floor(plan.fileRows / plan.badEvery) },
+    },
     { name: 'reimportInsertedRows200k', value: rerun.insertedRows, unit: 'rows', target: { op: '<=', value: 0 } },
     { name: 'reimportSeconds200k', value: round(rerun.seconds, 2), unit: 's' },
     { name: 'demoImportSeconds', value: round(demo.direct, 2), unit: 's' },
-    { name: 'demoImportRateVsRawInsert', value: round(rate(demo.last.insertedRows, demo.direct) / demoRaw, 3), unit: 'x', ratio: round(rate(demo.last.insertedRows, demo.direct) / demoRaw, 3), baseline: rawBaseline(demoRaw) },
+    {
+      name: 'demoImportRateVsRawInsert',
+      value: round(rate(demo.last.insertedRows, demo.direct) / demoRaw, 3),
+      unit: 'x',
+      ratio: round(rate(demo.last.insertedRows, demo.direct) / demoRaw, 3),
+      baseline: rawBaseline(demoRaw),
+    },
     { name: 'peakRssMiB', value: Math.round(peakRss), unit: 'MiB', target: { op: '<=', value: 1536 } },
   ];
 }
@@ -215,7 +285,9 @@ export async function runImportElders(argv: readonly string[]): Promise<BenchRes
   const plan = { ...base, rounds: values.rounds ? Number(values.rounds) : base.rounds };
   const seed = Number(values.seed ?? '1');
   const startedAt = new Date().toISOString();
-  const loadAtStart = loadavg().map((value) => value.toFixed(1)).join(' ');
+  const loadAtStart = loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ');
   const work = mkdtempSync(join(tmpdir(), 'kangyang-bench-import-'));
   const generating = performance.now();
   const file = join(work, `elders-${plan.fileRows}.csv`);
@@ -270,7 +342,9 @@ export async function runImportElders(argv: readonly string[]): Promise<BenchRes
         'previewImport* = the web flow: a validation pass, confirm, then the import pass (the file read and checked twice).',
         'Ratio = inserted rows/s of ours ÷ inserted rows/s of the raw INSERT (only its statements timed; its rows were checked and encrypted beforehand, untimed).',
         `${plan.rounds} rounds rotating direct, raw, preview; medians; the registry is emptied (TRUNCATE) before each of our rounds. One process, PGlite NodeFS in a temp dir.`,
-        `Rows are prepared in a worker thread only while a core is spare; load average at start ${loadAtStart}, at end ${loadavg().map((value) => value.toFixed(1)).join(' ')} (other work on this machine).`,
+        `Rows are prepared in a worker thread only while a core is spare; load average at start ${loadAtStart}, at end ${loadavg()
+          .map((value) => value.toFixed(1))
+          .join(' ')} (other work on this machine).`,
         `Time split of our rounds (ms): ${[...measured.timings, ...demo.timings].join('; ')}.`,
         'Peak RSS of the whole bench process (maxRSS).',
       ].join(' '),

@@ -39,7 +39,10 @@ export async function alternate(
  * Like `alternate` for more than two sides (A B C A B C …): returns each side's figures in round
  * order and their medians.
  */
-export async function rotate(rounds: number, sides: readonly ((round: number) => Promise<number>)[]): Promise<{ figures: number[][]; medians: number[] }> {
+export async function rotate(
+  rounds: number,
+  sides: readonly ((round: number) => Promise<number>)[],
+): Promise<{ figures: number[][]; medians: number[] }> {
   const figures = sides.map((): number[] => []);
   for (let index = 0; index < rounds; index += 1) {
     for (const [side, run] of sides.entries()) figures[side]?.push(await run(index));

@@ -153,7 +153,10 @@ export const LIVING_SITUATION_ALIASES_ZH: Readonly<Record<string, keyof typeof L
  * POST /api/imports/elders: optional narrowing of the import's region scope; `direct=true` validates
  * and imports the valid rows in one pass, without a preview (what the CLI does for valid-rows-only).
  */
-export const ImportUploadQuery = z.object({ regionCode: RegionCodeSchema.optional(), direct: z.enum(['true', 'false']).optional() });
+export const ImportUploadQuery = z.object({
+  regionCode: RegionCodeSchema.optional(),
+  direct: z.enum(['true', 'false']).optional(),
+});
 export type ImportUploadQuery = z.infer<typeof ImportUploadQuery>;
 
 export const ImportConfirmBody = z.strictObject({ mode: ImportModeSchema });

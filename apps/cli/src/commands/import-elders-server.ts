@@ -41,7 +41,10 @@ export async function importThroughServer(
   const progress = createProgress(io);
   const started = performance.now();
   try {
-    const query = new URLSearchParams({ direct: String(input.mode === 'validRowsOnly'), ...(input.regionCode ? { regionCode: input.regionCode } : {}) });
+    const query = new URLSearchParams({
+      direct: String(input.mode === 'validRowsOnly'),
+      ...(input.regionCode ? { regionCode: input.regionCode } : {}),
+    });
     let job = await api.upload(ImportJobDto, `/api/imports/elders?${query.toString()}`, input.file);
     announceResume(io, job);
     job = await waitWhile(api, job.id, 'validating', progress);

@@ -12,11 +12,13 @@ import { AppError, type Services } from '@kangyang/services';
 import { actorOf } from '../plugins/auth.ts';
 import { sendWorkbook, XLSX_TYPE } from './exports.routes.ts';
 
-/** REG-6: template, upload (validated in the background), progress and preview, confirm, error report. */
-export const importRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
-  const tags = ['imports'];
-  const config = { permission: 'elder:import' } as const;
+type App = Parameters<FastifyPluginAsyncZod<{ services: Services }>>[0];
 
+const tags = ['imports'];
+const config = { permission: 'elder:import' } as const;
+
+/** The template, and the upload: stored and checked at once (400 on a bad file), rows validated in the background (202). */
+function fileRoutes(app: App, services: Services): void {
   app.get(
     '/api/imports/elders/template',
     { config, schema: { tags, produces: [XLSX_TYPE] } },
@@ -38,16 +40,20 @@ export const importRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       const part = await request.file();
       if (!part || part.fieldname !== 'file')
         throw new AppError('VALIDATION_FAILED', { field: 'file', detail: '' }, 'file');
+      const { regionCode, direct } = request.query;
       const job = await services.imports.upload(actorOf(request), {
         fileName: part.filename,
         source: part.file,
-        regionCode: request.query.regionCode,
-        direct: request.query.direct === 'true',
+        regionCode,
+        direct: direct === 'true',
       });
       return reply.code(202).send(job);
     },
   );
+}
 
+/** Jobs: list, progress and preview, confirm, cancel, errors (first ones as JSON, all as .xlsx). */
+function jobRoutes(app: App, services: Services): void {
   app.get(
     '/api/imports',
     { config, schema: { tags, querystring: ImportListQuery, response: { 200: ImportPage } } },
@@ -95,4 +101,10 @@ export const importRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     async (request, reply) =>
       sendWorkbook(reply, await services.imports.errorReport(actorOf(request), request.params.id)),
   );
+}
+
+/** REG-6: template, upload (validated in the background), progress and preview, confirm, error report. */
+export const importRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+  fileRoutes(app, services);
+  jobRoutes(app, services);
 };

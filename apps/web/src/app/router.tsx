@@ -23,6 +23,9 @@ const newElder = () => import('../features/elders/components/elder-create-page.t
 const editElder = () => import('../features/elders/components/elder-edit-page.tsx');
 const imports = () => import('../features/imports/components/import-wizard-page.tsx');
 const audit = () => import('../features/audit/components/audit-log-page.tsx');
+const profiles = () => import('../features/profiles/components/profile-list-page.tsx');
+const profile = () => import('../features/profiles/components/profile-detail-page.tsx');
+const eligibility = () => import('../features/eligibility/components/eligibility-page.tsx');
 const login = () => import('../features/auth/components/login-page.tsx');
 
 const SIGNED_IN_ROUTES: RouteObject[] = [
@@ -34,6 +37,9 @@ const SIGNED_IN_ROUTES: RouteObject[] = [
   guarded('elder:import', 'imports', async () => (await imports()).ImportWizardPage),
   guarded('elder:import', 'imports/:id', async () => (await imports()).ImportWizardPage),
   guarded('audit:read', 'audit', async () => (await audit()).AuditLogPage),
+  guarded('profile:read', 'profiles', async () => (await profiles()).ProfileListPage),
+  guarded('profile:read', 'profiles/:id', async () => (await profile()).ProfileDetailPage),
+  guarded('eligibility:read', 'elders/:id/eligibility', async () => (await eligibility()).EligibilityPage),
   { path: '*', Component: NotFoundPage },
 ];
 

@@ -16,7 +16,12 @@ function fieldEnd(text: string, from: number, delimiter: number): number {
 }
 
 /** A quoted field starting at `start` (on its quote): its value and where it ends, or undefined when the text ends first. */
-function quotedField(text: string, start: number, delimiter: number, final: boolean): { value: string; end: number } | undefined {
+function quotedField(
+  text: string,
+  start: number,
+  delimiter: number,
+  final: boolean,
+): { value: string; end: number } | undefined {
   let value = '';
   let from = start + 1;
   for (;;) {

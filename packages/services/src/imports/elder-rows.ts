@@ -53,7 +53,11 @@ function valuesOf(cells: readonly string[], keys: readonly (ElderImportKey | und
  * Streams the elder rows of an import file in chunks: the first non-blank row is the header; blank
  * rows are skipped (they keep their place in the row numbers).
  */
-export async function* readElderRows(path: string, format: ImportFormat, progress?: ReadProgress): AsyncGenerator<ElderRowIn[]> {
+export async function* readElderRows(
+  path: string,
+  format: ImportFormat,
+  progress?: ReadProgress,
+): AsyncGenerator<ElderRowIn[]> {
   let keys: (ElderImportKey | undefined)[] | undefined;
   let index = 0;
   for await (const chunk of readSheetRows(path, format, progress)) {

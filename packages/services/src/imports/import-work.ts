@@ -179,7 +179,14 @@ export async function create(
         updatedAt: now,
       },
     });
-    const details = { fileName, fileHash: stored.hash, bytes: stored.size, format: stored.format, regionScope, direct: input.direct ?? false };
+    const details = {
+      fileName,
+      fileHash: stored.hash,
+      bytes: stored.size,
+      format: stored.format,
+      regionScope,
+      direct: input.direct ?? false,
+    };
     await context.audit.record(
       actor,
       { action: 'elder.import.upload', resourceType: 'importJob', resourceIds: [id], details },

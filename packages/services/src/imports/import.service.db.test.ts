@@ -321,11 +321,22 @@ describe('elder import: interrupted runs resume (FT-1)', () => {
 describe('elder import: direct (one pass, valid rows only, as the CLI runs it)', () => {
   it('records each bad row and imports the rest in one pass, without a preview', async () => {
     const actor = officer();
-    const created = await services.imports.upload(actor, { fileName: 'direct.csv', source: streamOf(csvFile(mixedRows())), direct: true });
+    const created = await services.imports.upload(actor, {
+      fileName: 'direct.csv',
+      source: streamOf(csvFile(mixedRows())),
+      direct: true,
+    });
     expect(created).toMatchObject({ status: 'importing', direct: true, mode: 'validRowsOnly' });
     await services.imports.idle();
     const job = await services.imports.get(actor, created.id);
-    expect(job).toMatchObject({ status: 'completed', totalRows: 7, processedRows: 7, insertedRows: 3, invalidRows: 4, existingRows: 0 });
+    expect(job).toMatchObject({
+      status: 'completed',
+      totalRows: 7,
+      processedRows: 7,
+      insertedRows: 3,
+      invalidRows: 4,
+      existingRows: 0,
+    });
     expect(job.preview).toBeUndefined();
     expect((await services.imports.errors(actor, job.id)).map((error) => [error.rowNumber, error.code])).toEqual([
       [4, 'ID_NUMBER_CHECKSUM'],
@@ -340,7 +351,13 @@ describe('elder import: direct (one pass, valid rows only, as the CLI runs it)',
   it('resumes an interrupted direct import and ends with the same counts (FT-1)', async () => {
     const actor = officer();
     const file = csvFile([...mixedRows(), ...validRows(4)]);
-    const crashing = createServices({ database: context.database, keyring: testKeyring(), clock: context.clock, importsDir, importBatchRows: 3 });
+    const crashing = createServices({
+      database: context.database,
+      keyring: testKeyring(),
+      clock: context.clock,
+      importsDir,
+      importBatchRows: 3,
+    });
     let batches = 0;
     crashing.imports.onProgress(() => {
       batches += 1;
@@ -349,10 +366,23 @@ describe('elder import: direct (one pass, valid rows only, as the CLI runs it)',
     const job = await crashing.imports.upload(actor, { fileName: 'd.csv', source: streamOf(file), direct: true });
     await crashing.imports.idle();
     expect(await crashing.imports.get(actor, job.id)).toMatchObject({ status: 'importing', processedRows: 6 });
-    const again = createServices({ database: context.database, keyring: testKeyring(), clock: context.clock, importsDir, importBatchRows: 3 });
-    expect(await again.imports.upload(actor, { fileName: 'd.csv', source: streamOf(file), direct: true })).toMatchObject({ id: job.id, resumedFromRow: 6 });
+    const again = createServices({
+      database: context.database,
+      keyring: testKeyring(),
+      clock: context.clock,
+      importsDir,
+      importBatchRows: 3,
+    });
+    expect(
+      await again.imports.upload(actor, { fileName: 'd.csv', source: streamOf(file), direct: true }),
+    ).toMatchObject({ id: job.id, resumedFromRow: 6 });
     await again.imports.idle();
-    expect(await again.imports.get(actor, job.id)).toMatchObject({ status: 'completed', totalRows: 11, insertedRows: 7, invalidRows: 4 });
+    expect(await again.imports.get(actor, job.id)).toMatchObject({
+      status: 'completed',
+      totalRows: 11,
+      insertedRows: 7,
+      invalidRows: 4,
+    });
     expect(await eldersOfJob(job.id)).toBe(7);
     expect(await again.imports.errors(actor, job.id)).toHaveLength(5);
   });
@@ -361,11 +391,24 @@ describe('elder import: direct (one pass, valid rows only, as the CLI runs it)',
 describe('elder import: worker thread (encryption beside the database work)', () => {
   it('gives the same answers when rows are checked and encrypted in a worker thread', async () => {
     const logs: string[] = [];
-    const threaded = createServices({ database: context.database, keyring: testKeyring(), clock: context.clock, importsDir, importWorker: 'always', log: (line) => logs.push(line) });
+    const threaded = createServices({
+      database: context.database,
+      keyring: testKeyring(),
+      clock: context.clock,
+      importsDir,
+      importWorker: 'always',
+      log: (line) => logs.push(line),
+    });
     const actor = officer();
     const job = await uploadAndValidate(actor, csvFile(mixedRows()), 'threaded.csv', threaded);
     expect(job).toMatchObject({ status: 'validated', totalRows: 7, invalidRows: 4 });
-    expect((await threaded.imports.errors(actor, job.id)).map((error) => error.code)).toEqual(['ID_NUMBER_CHECKSUM', 'PHONE_FORMAT', 'REGION_UNKNOWN', 'ELDER_DUPLICATE', 'REGION_OUT_OF_SCOPE']);
+    expect((await threaded.imports.errors(actor, job.id)).map((error) => error.code)).toEqual([
+      'ID_NUMBER_CHECKSUM',
+      'PHONE_FORMAT',
+      'REGION_UNKNOWN',
+      'ELDER_DUPLICATE',
+      'REGION_OUT_OF_SCOPE',
+    ]);
     await threaded.imports.confirm(actor, job.id, { mode: 'validRowsOnly' });
     await threaded.imports.idle();
     expect(await threaded.imports.get(actor, job.id)).toMatchObject({ status: 'completed', insertedRows: 3 });

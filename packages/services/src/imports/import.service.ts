@@ -145,11 +145,25 @@ const ERRORS_SAMPLE = 20;
 async function get(context: ImportContext, actor: Actor, id: string): Promise<ImportJobDto> {
   const job = await loadVisible(context, actor, id, 'elder.import.read');
   const withPreview = job.status === 'validated';
-  if (withPreview) await context.audit.record(actor, { action: 'elder.import.read', resourceType: 'importJob', resourceIds: [id], details: { preview: true } });
+  if (withPreview)
+    await context.audit.record(actor, {
+      action: 'elder.import.read',
+      resourceType: 'importJob',
+      resourceIds: [id],
+      details: { preview: true },
+    });
   const dto = toJobDto(job, { withPreview });
   if (job.invalidRows === 0 || ['validating', 'cancelled'].includes(job.status)) return dto;
   const sample = await repo.errorPage(context.db, id, undefined, ERRORS_SAMPLE);
-  return { ...dto, errorsSample: sample.map((row) => ({ rowNumber: row.rowNumber, field: row.field, code: row.code, message: row.message })) };
+  return {
+    ...dto,
+    errorsSample: sample.map((row) => ({
+      rowNumber: row.rowNumber,
+      field: row.field,
+      code: row.code,
+      message: row.message,
+    })),
+  };
 }
 
 /** The error report as .xlsx (row, column, field, code, message), streamed page by page. */
@@ -185,16 +199,32 @@ async function errors(context: ImportContext, actor: Actor, id: string, limit: n
   return page.map((row) => ({ rowNumber: row.rowNumber, field: row.field, code: row.code, message: row.message }));
 }
 
-/** Imports of elders from .xlsx/.csv (REG-6): upload and validate, preview, confirm, import; resumable (FT-1). */
-export function createImportService(deps: ImportServiceDeps) {
+async function list(
+  context: ImportContext,
+  actor: Actor,
+  query: ImportListQuery,
+): Promise<{ items: ImportJobDto[]; total: number }> {
+  const scopes = scopesOf(actor, 'elder:import');
+  const found = await repo.listJobs(context.db, actor.userId, scopes, query.limit, query.offset);
+  return { items: found.items.map((job) => toJobDto(job)), total: found.total };
+}
+
+type Listener = (progress: ImportProgress) => void;
+
+/** The shared state of one service instance: its runner, progress listeners and time sums. */
+function contextOf(deps: ImportServiceDeps, listeners: Set<Listener>, timings: ImportTimings): ImportContext {
   const log = deps.log ?? (() => undefined);
   const runner = createImportRunner(log);
-  const listeners = new Set<(progress: ImportProgress) => void>();
-  const rows = { cipher: deps.cipher, keyring: deps.keyring, worker: { usable: undefined }, policy: deps.worker ?? 'auto', log };
-  const timings = emptyTimings();
+  const rows = {
+    cipher: deps.cipher,
+    keyring: deps.keyring,
+    worker: { usable: undefined },
+    policy: deps.worker ?? 'auto',
+    log,
+  };
   const passDeps = {
-    timings,
     ...{
+      timings,
       db: deps.db,
       clock: deps.clock,
       audit: deps.audit,
@@ -204,37 +234,27 @@ export function createImportService(deps: ImportServiceDeps) {
     emit: (progress: ImportProgress) => listeners.forEach((listener) => listener(progress)),
     shouldStop: () => runner.isStopping(),
   };
-  const context: ImportContext = {
-    db: deps.db,
-    clock: deps.clock,
-    audit: deps.audit,
-    importsDir: deps.importsDir,
-    runner,
-    passDeps,
-    log,
-  };
+  return { db: deps.db, clock: deps.clock, audit: deps.audit, importsDir: deps.importsDir, runner, passDeps, log };
+}
+
+/** Imports of elders from .xlsx/.csv (REG-6): upload and validate, preview, confirm, import; resumable (FT-1). */
+export function createImportService(deps: ImportServiceDeps) {
+  const listeners = new Set<Listener>();
+  const timings = emptyTimings();
+  const context = contextOf(deps, listeners, timings);
   return {
     upload: (actor: Actor, input: ImportUpload) => upload(context, actor, input),
     confirm: (actor: Actor, id: string, body: ImportConfirmBody) => confirm(context, actor, id, body),
     cancel: (actor: Actor, id: string) => cancel(context, actor, id),
     get: (actor: Actor, id: string) => get(context, actor, id),
-    list: async (actor: Actor, query: ImportListQuery): Promise<{ items: ImportJobDto[]; total: number }> => {
-      const found = await repo.listJobs(
-        deps.db,
-        actor.userId,
-        scopesOf(actor, 'elder:import'),
-        query.limit,
-        query.offset,
-      );
-      return { items: found.items.map((job) => toJobDto(job)), total: found.total };
-    },
+    list: (actor: Actor, query: ImportListQuery) => list(context, actor, query),
     errorReport: (actor: Actor, id: string) => errorReport(context, actor, id),
     errors: (actor: Actor, id: string, limit = 100) => errors(context, actor, id, limit),
     template: (): { fileName: string; stream: Readable } => ({
       fileName: TEMPLATE_FILE_NAME,
       stream: templateWorkbook(),
     }),
-    onProgress(listener: (progress: ImportProgress) => void): () => void {
+    onProgress(listener: Listener): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
@@ -245,9 +265,9 @@ export function createImportService(deps: ImportServiceDeps) {
       return copy;
     },
     /** Resolves when no import work is queued or running (tests, the CLI). */
-    idle: () => runner.idle(),
+    idle: () => context.runner.idle(),
     /** Stops after the current batch (shutdown); unfinished jobs resume when their file is uploaded again. */
-    stop: () => runner.stop(),
+    stop: () => context.runner.stop(),
   };
 }
 

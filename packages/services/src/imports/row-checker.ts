@@ -24,7 +24,8 @@ export function createRowChecker(deps: { db: Db; scopes: readonly string[] }): R
   async function learnRegions(rows: readonly SourceRow[]): Promise<void> {
     const unknown = new Set<string>();
     for (const row of rows) {
-      for (const code of [row.residenceRegionCode, row.hukouRegionCode]) if (code && !known.has(code)) unknown.add(code);
+      for (const code of [row.residenceRegionCode, row.hukouRegionCode])
+        if (code && !known.has(code)) unknown.add(code);
     }
     if (unknown.size === 0) return;
     const found = await existingRegionCodes(deps.db, [...unknown]);
@@ -34,11 +35,14 @@ export function createRowChecker(deps: { db: Db; scopes: readonly string[] }): R
   function checkRegions(row: SourceRow): void {
     const residence = row.residenceRegionCode;
     if (residence !== undefined) {
-      if (residence.length < 6 || !known.get(residence)) fail(row, { field: 'residenceRegionCode', code: 'REGION_UNKNOWN', params: { code: residence } });
-      else if (!inAnyScope(residence, deps.scopes)) fail(row, { field: 'residenceRegionCode', code: 'REGION_OUT_OF_SCOPE', params: {} });
+      if (residence.length < 6 || !known.get(residence))
+        fail(row, { field: 'residenceRegionCode', code: 'REGION_UNKNOWN', params: { code: residence } });
+      else if (!inAnyScope(residence, deps.scopes))
+        fail(row, { field: 'residenceRegionCode', code: 'REGION_OUT_OF_SCOPE', params: {} });
     }
     const hukou = row.hukouRegionCode;
-    if (hukou !== undefined && !known.get(hukou)) fail(row, { field: 'hukouRegionCode', code: 'REGION_UNKNOWN', params: { code: hukou } });
+    if (hukou !== undefined && !known.get(hukou))
+      fail(row, { field: 'hukouRegionCode', code: 'REGION_UNKNOWN', params: { code: hukou } });
   }
 
   return {

@@ -61,14 +61,29 @@ export async function* batchesOf(chunks: AsyncIterable<ElderRowIn[]>, size: numb
 function sourceRowOf(row: ElderRowIn, options: SourceOptions, cipher: FieldCipher, now: Date): SourceRow {
   const checked = checkRow(row, options.today);
   const { index, rowNumber, idNumber, residenceRegionCode, hukouRegionCode, errors, body } = checked;
-  const source: SourceRow = { index, rowNumber, idNumber, residenceRegionCode, hukouRegionCode, errors, valid: errors.length === 0 && body !== undefined };
+  const source: SourceRow = {
+    index,
+    rowNumber,
+    idNumber,
+    residenceRegionCode,
+    hukouRegionCode,
+    errors,
+    valid: errors.length === 0 && body !== undefined,
+  };
   if (index <= PREVIEW_ROWS) source.preview = previewRow(checked);
   if (!source.valid || !body || !idNumber || index <= options.skipThrough) return source;
   if (options.pass === 'validate') {
     source.blindIndex = cipher.blindIndex('idNumber', idNumber);
     return source;
   }
-  const context = { id: uuidv7(now.getTime()), today: options.today, now, cipher, createdBy: options.createdBy, importJobId: options.importJobId };
+  const context = {
+    id: uuidv7(now.getTime()),
+    today: options.today,
+    now,
+    cipher,
+    createdBy: options.createdBy,
+    importJobId: options.importJobId,
+  };
   const prepared = prepareNewElder(body, context);
   if (prepared.ok) source.insert = prepared.value;
   else source.valid = false;

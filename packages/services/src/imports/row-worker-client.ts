@@ -17,22 +17,39 @@ export type WorkerState = { usable: boolean | undefined };
  */
 export type WorkerPolicy = 'auto' | 'always' | 'never';
 
-export type RowSourceDeps = { cipher: FieldCipher; keyring: Keyring | undefined; worker: WorkerState; policy: WorkerPolicy; log: (message: string) => void };
+export type RowSourceDeps = {
+  cipher: FieldCipher;
+  keyring: Keyring | undefined;
+  worker: WorkerState;
+  policy: WorkerPolicy;
+  log: (message: string) => void;
+};
 
 const WORKER_MIN_BYTES = 4 * 1024 * 1024;
 
 function wantsWorker(deps: RowSourceDeps, path: string): boolean {
   if (!deps.keyring || deps.policy === 'never' || deps.worker.usable === false) return false;
   if (deps.policy === 'always') return true;
-  return statSync(path).size >= WORKER_MIN_BYTES && availableParallelism() >= 2 && (loadavg()[0] ?? 0) <= availableParallelism() - 1;
+  return (
+    statSync(path).size >= WORKER_MIN_BYTES &&
+    availableParallelism() >= 2 &&
+    (loadavg()[0] ?? 0) <= availableParallelism() - 1
+  );
 }
 
 function plainKeyring(keyring: Keyring): RowWorkerInput['keyring'] {
-  return { dataKeys: [...keyring.dataKeys], activeKeyId: keyring.activeKeyId, blindIndexKey: keyring.blindIndexKey, auditChainKey: keyring.auditChainKey };
+  return {
+    dataKeys: [...keyring.dataKeys],
+    activeKeyId: keyring.activeKeyId,
+    blindIndexKey: keyring.blindIndexKey,
+    auditChainKey: keyring.auditChainKey,
+  };
 }
 
 function errorOf(message: Extract<RowWorkerMessage, { type: 'error' }>): Error {
-  return message.code && isErrorCode(message.code) ? new AppError(message.code, message.params ?? {}, message.field) : new Error(message.message);
+  return message.code && isErrorCode(message.code)
+    ? new AppError(message.code, message.params ?? {}, message.field)
+    : new Error(message.message);
 }
 
 async function* viaWorker(options: SourceOptions, keyring: Keyring): AsyncGenerator<SourceBatch> {
@@ -86,7 +103,9 @@ export async function* openRowSource(options: SourceOptions, deps: RowSourceDeps
     } catch (error) {
       if (started || error instanceof AppError || deps.worker.usable === true) throw error;
       deps.worker.usable = false;
-      deps.log(`import rows are checked in-process (no worker thread: ${error instanceof Error ? error.message : String(error)})`);
+      deps.log(
+        `import rows are checked in-process (no worker thread: ${error instanceof Error ? error.message : String(error)})`,
+      );
     }
   }
   yield* produceBatches(options, deps.cipher);

@@ -10,7 +10,12 @@ import { produceBatches, type SourceBatch, type SourceOptions } from './row-sour
  */
 export type RowWorkerInput = {
   options: SourceOptions;
-  keyring: { dataKeys: [string, Uint8Array][]; activeKeyId: string; blindIndexKey: Uint8Array; auditChainKey: Uint8Array };
+  keyring: {
+    dataKeys: [string, Uint8Array][];
+    activeKeyId: string;
+    blindIndexKey: Uint8Array;
+    auditChainKey: Uint8Array;
+  };
 };
 
 export type RowWorkerMessage =
@@ -45,7 +50,9 @@ async function main(): Promise<void> {
     port.postMessage({ type: 'done' } satisfies RowWorkerMessage);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const coded = isAppError(error) ? { code: error.code, params: { ...error.params }, ...(error.field ? { field: error.field } : {}) } : {};
+    const coded = isAppError(error)
+      ? { code: error.code, params: { ...error.params }, ...(error.field ? { field: error.field } : {}) }
+      : {};
     port.postMessage({ type: 'error', message, ...coded } satisfies RowWorkerMessage);
   }
 }

@@ -51,7 +51,8 @@ async function* csvRows(path: string, progress: ReadProgress): AsyncGenerator<Sh
   const splitter = createCsvSplitter(facts.delimiter);
   const source = createReadStream(path, { highWaterMark: 256 * 1024 });
   let rowNumber = 0;
-  const numbered = (records: string[][]): SheetRow[] => records.map((cells) => ({ rowNumber: (rowNumber += 1), cells }));
+  const numbered = (records: string[][]): SheetRow[] =>
+    records.map((cells) => ({ rowNumber: (rowNumber += 1), cells }));
   try {
     for await (const chunk of source as AsyncIterable<Buffer>) {
       progress.bytesRead += chunk.length;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { Button, Card, Descriptions, Grid, Space, Table, Tag, Typography, type DescriptionsProps } from 'antd';
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import type { ElderDto, RevealResponse } from '@kangyang/contracts/elder';
@@ -35,6 +35,7 @@ function ElderDetail({ elder }: { elder: ElderDto }) {
           <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate(-1)}>
             {t('common.back')}
           </Button>
+          {can('eligibility:read') && <Link to={`/elders/${elder.id}/eligibility`}>{t('elderLinks.eligibility')}</Link>}
           {can('elder:revealIdentifiers') && (
             <RevealIdentifiers elderId={elder.id} revealed={revealed} onChange={setRevealed} />
           )}
