@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 const PGLITE_TEMPLATE = './packages/test-kit/src/pglite-global-setup.ts';
 const PG_CLUSTER = './packages/test-kit/src/pg-global-setup.ts';
 
+// eslint-disable-next-line no-restricted-syntax -- vitest reads the default export of its config file
 export default defineConfig({
   test: {
     env: { TZ: 'UTC' },

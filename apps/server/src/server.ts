@@ -7,9 +7,10 @@ import {
   openDatabase,
   systemClock,
   type DataDirLock,
+  type Database,
   type Services,
 } from '@kangyang/services';
-import { ensureDemoData } from '@kangyang/services/generator/seed-demo';
+import { ensureDemoData, type DemoLogins } from '@kangyang/services/generator/seed-demo';
 import { ensureProfiles } from '@kangyang/services/profiles/ensure-profiles';
 import type { Config } from './config.ts';
 import { buildApp } from './app.ts';
@@ -39,11 +40,10 @@ function takeLockOrExit(dataDir: string): DataDirLock {
   }
 }
 
-/** Opens the database (under the data-dir lock when embedded), seeds demo data, listens, drains on signals. */
-export async function startServer(config: Config): Promise<void> {
+/** Opens the database under the data-dir lock (embedded) and builds the services. */
+async function openServices(config: Config): Promise<{ services: Services; database: Database; lock?: DataDirLock }> {
   const embedded = !config.DATABASE_URL;
-  let lock: DataDirLock | undefined;
-  if (embedded) lock = takeLockOrExit(config.DATA_DIR);
+  const lock = embedded ? takeLockOrExit(config.DATA_DIR) : undefined;
   if (config.mode === 'production' && embedded)
     console.warn('WARNING: production mode on the embedded database (PGlite) has no fsync: use PostgreSQL (REL-7).');
   const keyring = loadKeyring(
@@ -64,17 +64,45 @@ export async function startServer(config: Config): Promise<void> {
     importsDir: `${config.DATA_DIR}/imports`,
     log: (message) => console.warn(message),
   });
-  const demo =
-    embedded && config.DEMO_DATA === 'auto' && config.mode === 'demo'
-      ? await ensureDemoData(services, {
-          dataDir: config.DATA_DIR,
-          scale: config.DEMO_SCALE,
-          adminPassword: config.ADMIN_PASSWORD,
-          log: (message) => console.log(message),
-        })
-      : undefined;
+  return { services, database, lock };
+}
 
-  if (demo) await ensureProfiles(services, { log: (message) => console.warn(message) }); // POL-1, POL-2: profiles/*.json and demo bindings
+/** Demo data and plan profiles on a fresh embedded demo database (REG-*, POL-1, POL-2). */
+async function seedDemo(config: Config, services: Services): Promise<DemoLogins | undefined> {
+  if (config.DATABASE_URL || config.DEMO_DATA !== 'auto' || config.mode !== 'demo') return undefined;
+  const demo = await ensureDemoData(services, {
+    dataDir: config.DATA_DIR,
+    scale: config.DEMO_SCALE,
+    adminPassword: config.ADMIN_PASSWORD,
+    log: (message) => console.log(message),
+  });
+  await ensureProfiles(services, { log: (message) => console.warn(message) });
+  return demo;
+}
+
+/** Runs background work every second, never overlapping; returns a stop function that awaits the last run. */
+function startBackground(services: Services, onError: (error: unknown) => void): () => Promise<void> {
+  let background = Promise.resolve();
+  let busy = false;
+  const worker = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    background = runBackground(services)
+      .catch(onError)
+      .finally(() => {
+        busy = false;
+      });
+  }, BACKGROUND_INTERVAL_MS);
+  return async () => {
+    clearInterval(worker);
+    await background;
+  };
+}
+
+/** Opens the database (under the data-dir lock when embedded), seeds demo data, listens, drains on signals. */
+export async function startServer(config: Config): Promise<void> {
+  const { services, database, lock } = await openServices(config);
+  const demo = await seedDemo(config, services);
   let draining = false;
   const tls =
     config.TLS_CERT_FILE && config.TLS_KEY_FILE
@@ -95,18 +123,7 @@ export async function startServer(config: Config): Promise<void> {
   const url = `${tls ? 'https' : 'http'}://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
   lock?.update(url);
   printBanner(url, demo);
-
-  let background = Promise.resolve();
-  let busy = false;
-  const worker = setInterval(() => {
-    if (busy) return;
-    busy = true;
-    background = runBackground(services)
-      .catch((error: unknown) => app.log.error({ err: error }, 'background work failed'))
-      .finally(() => {
-        busy = false;
-      });
-  }, BACKGROUND_INTERVAL_MS);
+  const stopBackground = startBackground(services, (error) => app.log.error({ err: error }, 'background work failed'));
 
   let stopping = false;
   const shutdown = async (signal: string, exitCode: number) => {
@@ -114,11 +131,10 @@ export async function startServer(config: Config): Promise<void> {
     stopping = true;
     draining = true;
     app.log.info({ signal }, 'draining');
-    clearInterval(worker);
     const forced = setTimeout(() => process.exit(1), 15_000);
     forced.unref();
     await Promise.race([app.close(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
-    await background;
+    await stopBackground();
     await services.imports.stop(); // the running import ends after its current batch and resumes on re-upload
     await services.audit.seal().catch(() => 0);
     await database.checkpoint().catch(() => undefined);

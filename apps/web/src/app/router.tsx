@@ -26,6 +26,7 @@ const audit = () => import('../features/audit/components/audit-log-page.tsx');
 const profiles = () => import('../features/profiles/components/profile-list-page.tsx');
 const profile = () => import('../features/profiles/components/profile-detail-page.tsx');
 const eligibility = () => import('../features/eligibility/components/eligibility-page.tsx');
+const assessments = () => import('../features/assessments/components/assessment-history-page.tsx');
 const login = () => import('../features/auth/components/login-page.tsx');
 
 const SIGNED_IN_ROUTES: RouteObject[] = [
@@ -40,6 +41,7 @@ const SIGNED_IN_ROUTES: RouteObject[] = [
   guarded('profile:read', 'profiles', async () => (await profiles()).ProfileListPage),
   guarded('profile:read', 'profiles/:id', async () => (await profile()).ProfileDetailPage),
   guarded('eligibility:read', 'elders/:id/eligibility', async () => (await eligibility()).EligibilityPage),
+  guarded('assessment:read', 'elders/:id/assessments', async () => (await assessments()).AssessmentHistoryPage),
   { path: '*', Component: NotFoundPage },
 ];
 

@@ -37,18 +37,16 @@ export async function createAccount(db: Db, account: NewAccount, now: Date): Pro
       version: 1,
     });
     if (account.grants.length > 0) {
-      await tx
-        .insert(roleGrants)
-        .values(
-          account.grants.map((grant) => ({
-            id: uuidv7(now.getTime()),
-            userId: id,
-            role: grant.role,
-            regionCode: grant.regionCode,
-            organisationId: grant.organisationId ?? null,
-            createdAt: now,
-          })),
-        );
+      await tx.insert(roleGrants).values(
+        account.grants.map((grant) => ({
+          id: uuidv7(now.getTime()),
+          userId: id,
+          role: grant.role,
+          regionCode: grant.regionCode,
+          organisationId: grant.organisationId ?? null,
+          createdAt: now,
+        })),
+      );
     }
   });
   return id;

@@ -78,7 +78,12 @@ function entitlementOf(
     return { ...toElder, programme: 'homeCareBedCareSubsidy', amountFen: 60000, cadence: 'monthly', clause: '000-r3' };
   if (roll < 0.97) {
     const amountFen = rng.chance(0.5) ? 10000 : 20001;
-    const allowance = { programme: 'advancedAgeAllowance', amountFen, cadence: 'monthly' as const, clause: 'synthetic' };
+    const allowance = {
+      programme: 'advancedAgeAllowance',
+      amountFen,
+      cadence: 'monthly' as const,
+      clause: 'synthetic',
+    };
     return { ...toElder, ...allowance, fundingShares: HALF_AND_HALF };
   }
   const month = addPeriods(plan.firstPeriod, rng.int(0, plan.months - 1));

@@ -36,6 +36,7 @@ function ElderDetail({ elder }: { elder: ElderDto }) {
             {t('common.back')}
           </Button>
           {can('eligibility:read') && <Link to={`/elders/${elder.id}/eligibility`}>{t('elderLinks.eligibility')}</Link>}
+          {can('assessment:read') && <Link to={`/elders/${elder.id}/assessments`}>{t('elderLinks.assessments')}</Link>}
           {can('elder:revealIdentifiers') && (
             <RevealIdentifiers elderId={elder.id} revealed={revealed} onChange={setRevealed} />
           )}
