@@ -3,9 +3,10 @@
 #   postgresql          the PostgreSQL tier (a private cluster started by scripts/pg-test-cluster.sh)
 #   chromium            the browser e2e tier (driven by playwright-core)
 #   fonts-wqy-microhei  CJK glyphs in the e2e screenshots
+#   poppler-utils       pdftoppm/pdftotext: the PDF report test renders a page and reads its Chinese text
 # Idempotent: with everything present it changes nothing and runs no apt-get at all. When it cannot
 # install (not root, no sudo, no apt), it stops non-zero with the exact apt-get line to run.
-# Usage: sh scripts/test-deps.sh [package ...]   (default: all three)
+# Usage: sh scripts/test-deps.sh [package ...]   (default: all of them)
 set -eu
 
 # PostgreSQL counts as present only with the real Debian server binaries: a lone pg_ctl on the
@@ -21,20 +22,25 @@ has_chromium() {
   command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ]
 }
 
+has_poppler() {
+  command -v pdftoppm >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1
+}
+
 has_fonts() {
   [ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] ||
     dpkg-query -W -f='${Status}' fonts-wqy-microhei 2>/dev/null | grep -q 'install ok installed'
 }
 
-wanted="${*:-postgresql chromium fonts-wqy-microhei}"
+wanted="${*:-postgresql chromium fonts-wqy-microhei poppler-utils}"
 missing=""
 for package in $wanted; do
   case "$package" in
     postgresql) has_postgresql || missing="$missing postgresql" ;;
     chromium) has_chromium || missing="$missing chromium" ;;
     fonts-wqy-microhei) has_fonts || missing="$missing fonts-wqy-microhei" ;;
+    poppler-utils) has_poppler || missing="$missing poppler-utils" ;;
     *)
-      echo "test-deps: unknown package '$package' (known: postgresql chromium fonts-wqy-microhei)" >&2
+      echo "test-deps: unknown package '$package' (known: postgresql chromium fonts-wqy-microhei poppler-utils)" >&2
       exit 2
       ;;
   esac
@@ -75,6 +81,7 @@ for package in $missing; do
     postgresql) has_postgresql || { echo "test-deps: postgresql installed but no server binaries found" >&2; exit 1; } ;;
     chromium) has_chromium || { echo "test-deps: chromium still missing after apt-get" >&2; exit 1; } ;;
     fonts-wqy-microhei) has_fonts || { echo "test-deps: fonts-wqy-microhei still missing after apt-get" >&2; exit 1; } ;;
+    poppler-utils) has_poppler || { echo "test-deps: poppler-utils still missing after apt-get" >&2; exit 1; } ;;
   esac
 done
 echo "test-deps: installed:$missing"

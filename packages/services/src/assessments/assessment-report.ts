@@ -16,7 +16,8 @@ const FONT_FILES = {
 } as const;
 let fonts: { regular: Buffer; bold: Buffer } | undefined;
 
-function loadFonts(): { regular: Buffer; bold: Buffer } {
+/** The Noto Sans SC faces, read once (also used by the indicator report, indicators/indicator-report.ts). */
+export function loadFonts(): { regular: Buffer; bold: Buffer } {
   fonts ??= {
     regular: readFileSync(require.resolve(FONT_FILES.regular)),
     bold: readFileSync(require.resolve(FONT_FILES.bold)),

@@ -23,6 +23,7 @@ beforeAll(async () => {
   await generateDataset(context.services, { scale: 'toy', seed: 1 });
   for (const [username, role] of [
     ['assessor', 'assessor'],
+    ['assessor2', 'assessor'],
     ['district', 'civilAffairsAdmin'],
   ] as const) {
     await createAccount(
@@ -47,13 +48,13 @@ describe('generated assessment histories', () => {
     }
   });
 
-  it('writes a demo agency with five qualified assessors, the demo assessor account among them', async () => {
+  it('writes a demo agency with five qualified assessors, the two demo assessor accounts among them', async () => {
     const agencies = await context.services.assessments.agencies.list(
       (await import('@kangyang/test-kit/actors')).actorWith('civilAffairsAdmin', '330102'),
     );
     expect(agencies).toHaveLength(1);
     expect(agencies[0]).toMatchObject({ qualifiedAssessors: 5, understaffed: false });
-    expect(agencies[0]?.assessors.filter((assessor) => assessor.userId !== null)).toHaveLength(1);
+    expect(agencies[0]?.assessors.filter((assessor) => assessor.userId !== null)).toHaveLength(2);
   });
 
   it('assesses a share that rises with age, and impairment rises with age', async () => {

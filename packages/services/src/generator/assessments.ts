@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import {
   DEFAULT_ASSESSMENT_SETTINGS,
   GBT42195_2022,
@@ -19,7 +19,7 @@ import { seededUuidv7 } from './seeded-id.ts';
 
 /**
  * Demo assessment histories (issue 4 data; scale.md ≈6,000 assessments at demo size): one contracted
- * agency with five assessors (one of them the demo `assessor` login), approved GB/T 42195 results for
+ * agency with five assessors (two of them the demo `assessor` and `assessor2` logins), approved GB/T 42195 results for
  * a share of elders that rises with age, levels that worsen with age, earlier results superseded, a
  * realistic share expired (the due list), and a few open tasks for the demo assessor.
  */
@@ -283,7 +283,11 @@ async function seedAgency(
 ): Promise<{ agencyId: string; staff: string[] }> {
   const createdAt = at(addDays(asOf, -1200), 9);
   const agencyId = seededUuidv7(seed, STREAM + 1, 0, createdAt.getTime());
-  const [demoAssessor] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'assessor')).limit(1);
+  const logins = await db
+    .select({ id: users.id, username: users.username })
+    .from(users)
+    .where(inArray(users.username, ['assessor', 'assessor2']));
+  const loginOf = (username: string) => logins.find((login) => login.username === username)?.id ?? null;
   await agencyRepo.insertAgency(db, {
     id: agencyId,
     name: '上城区老年人能力评估中心',
@@ -297,7 +301,7 @@ async function seedAgency(
   const staff = STAFF.map((name, index) => ({
     id: seededUuidv7(seed, STREAM + 1, index + 1, createdAt.getTime()),
     agencyId,
-    userId: index === 0 ? (demoAssessor?.id ?? null) : null,
+    userId: index === 0 ? loginOf('assessor') : index === 1 ? loginOf('assessor2') : null,
     name,
     qualificationNo: `ZJPG-2024-${String(101 + index)}`,
     qualifiedUntil: addMonths(asOf, 18 + index * 3),
@@ -371,7 +375,8 @@ async function openDemoTasks(services: Services, context: Context, candidates: r
   const empty: SupportingData = { riskEvents: {}, diseases: [], medicines: [], healthProblems: { coma: false } };
   const emptyFlags = deriveFlags(empty);
   const made = free.map((elder, index): Made => {
-    const pair = [context.staff[0] ?? '', context.staff[2 + (index % 3)] ?? ''];
+    // the two demo logins (孙医生, 李护士) share the drafts, so both signatures can be given in the demo
+    const pair = [context.staff[0] ?? '', context.staff[index === 0 ? 2 : 1] ?? ''];
     const date = addDays(context.asOf, -rng.int(0, 3));
     const base = approvedRow(rng, context, elder, 900_000 + index, {
       ordinal: rng.int(0, 3),

@@ -62,6 +62,13 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     description: '评估员 assessor',
   },
   {
+    username: 'assessor2',
+    displayName: '评估员 李护士',
+    role: 'assessor',
+    regionCode: '330102',
+    description: '评估员 second assessor (both sign an assessment)',
+  },
+  {
     username: 'finance',
     displayName: '财政 吴会计',
     role: 'financeOfficer',

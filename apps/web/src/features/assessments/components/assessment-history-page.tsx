@@ -1,9 +1,10 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { Button, Card, Result, Spin, Table, Tag, Typography } from 'antd';
+import { Button, Card, Result, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { isApiError } from '../../../shared/api/api-client.ts';
 import { errorText } from '../../../shared/api/error-text.ts';
+import { DownloadButton } from '../../../shared/download-button.tsx';
 import { useI18n, type Translate } from '../../../shared/i18n/i18n-context.tsx';
 import { trendOf, useAssessmentHistory, type HistoryItem } from '../api/assessments-api.ts';
 
@@ -69,39 +70,57 @@ function HistoryTable({ items, levels }: { items: HistoryItem[]; levels: string[
       size="middle"
       scroll={{ x: 'max-content' }}
       locale={{ emptyText: t('assessment.none') }}
-      columns={[
-        { title: t('assessment.date'), dataIndex: 'assessmentDate', render: (date: string | null) => date ?? '—' },
-        {
-          title: t('assessment.instrument'),
-          dataIndex: 'instrument',
-          render: (code: HistoryItem['instrument']) => t(`instrument.${code}`),
-        },
-        {
-          title: t('assessment.reason'),
-          dataIndex: 'reason',
-          render: (reason: HistoryItem['reason']) => t(`assessmentReason.${reason}`),
-        },
-        {
-          title: t('assessment.state'),
-          key: 'state',
-          render: (_, row) => (
-            <>
-              <Tag color={row.state === 'approved' ? 'green' : undefined}>{t(`assessmentState.${row.state}`)}</Tag>
-              {row.provisional && <Tag color="orange">{t('assessment.provisional')}</Tag>}
-            </>
-          ),
-        },
-        { title: t('assessment.total'), dataIndex: 'total', render: (total: number | null) => total ?? '—' },
-        {
-          title: t('assessment.finalLevel'),
-          key: 'level',
-          render: (_, row) =>
-            row.finalLevelOrdinal === null
-              ? (row.finalLevel ?? '—')
-              : (levels[row.finalLevelOrdinal] ?? row.finalLevel),
-        },
-        { title: t('assessment.validUntil'), dataIndex: 'validUntil', render: (date: string | null) => date ?? '—' },
-      ]}
+      columns={historyColumns(t, levels)}
     />
   );
+}
+
+/** The columns of the history: date, instrument, reason, state, total, level, validity and the PDF report. */
+function historyColumns(t: Translate, levels: string[]): TableColumnsType<HistoryItem> {
+  return [
+    { title: t('assessment.date'), dataIndex: 'assessmentDate', render: (date: string | null) => date ?? '—' },
+    {
+      title: t('assessment.instrument'),
+      dataIndex: 'instrument',
+      render: (code: HistoryItem['instrument']) => t(`instrument.${code}`),
+    },
+    {
+      title: t('assessment.reason'),
+      dataIndex: 'reason',
+      render: (reason: HistoryItem['reason']) => t(`assessmentReason.${reason}`),
+    },
+    {
+      title: t('assessment.state'),
+      key: 'state',
+      render: (_, row) => (
+        <>
+          <Tag color={row.state === 'approved' ? 'green' : undefined}>{t(`assessmentState.${row.state}`)}</Tag>
+          {row.provisional && <Tag color="orange">{t('assessment.provisional')}</Tag>}
+        </>
+      ),
+    },
+    { title: t('assessment.total'), dataIndex: 'total', render: (total: number | null) => total ?? '—' },
+    {
+      title: t('assessment.finalLevel'),
+      key: 'level',
+      render: (_, row) =>
+        row.finalLevelOrdinal === null ? (row.finalLevel ?? '—') : (levels[row.finalLevelOrdinal] ?? row.finalLevel),
+    },
+    { title: t('assessment.validUntil'), dataIndex: 'validUntil', render: (date: string | null) => date ?? '—' },
+    {
+      title: t('assessment.report'),
+      key: 'report',
+      render: (_, row) =>
+        row.state === 'approved' || row.state === 'superseded' ? (
+          <DownloadButton
+            path={`/api/assessments/${encodeURIComponent(row.id)}/report.pdf`}
+            fallbackName={`assessment-${row.assessmentDate ?? row.id}.pdf`}
+          >
+            PDF
+          </DownloadButton>
+        ) : (
+          '—'
+        ),
+    },
+  ];
 }
