@@ -5,6 +5,7 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import type { ElderRow } from '../elders/elder.repo.ts';
 import { uuidv7 } from '../ids.ts';
+import { enqueueLedgerStop } from '../ledger/stop-recovery.ts';
 import { decisionRowOf } from './application-steps.ts';
 import { loadElderUnscoped } from './elder-scope.ts';
 import type { EligibilityService, Evaluation } from './eligibility.service.ts';
@@ -41,6 +42,11 @@ async function endAll(deps: Deps, elder: ElderRow, statusDate: string, trigger: 
         createdAt: now,
       });
     }
+    // SUB-3: the ledger stops and recovers what was paid for months after the status date (its own job)
+    const status = elder.status === 'movedOut' ? 'movedOut' : 'deceased';
+    const reason = status === 'movedOut' ? `迁出 moved out ${statusDate}` : `死亡 deceased ${statusDate}`;
+    const stop = { elderId: elder.id, stopDate: statusDate, status, reason } as const;
+    await enqueueLedgerStop(tx, { ...stop, dedupeKey: `${elder.id}:${status}:${statusDate}`, now });
     if (ended.length > 0) {
       const event = { action: 'entitlement.end', resourceType: 'entitlement', resourceIds: [elder.id, ...ended] };
       const details = { trigger, status: elder.status, statusDate };

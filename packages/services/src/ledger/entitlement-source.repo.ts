@@ -62,3 +62,13 @@ export async function entitlementsForMonth(db: Db, query: EntitlementQuery): Pro
          ORDER BY e.region_code, e.elder_id, e.start_date, e.id`,
   );
 }
+
+/** SUB-2: the registry status of elders paid last month and absent now, to explain a stop by death or move-out. */
+export async function elderStatuses(db: Db, elderIds: readonly string[]): Promise<Map<string, string>> {
+  if (elderIds.length === 0) return new Map();
+  const found = await rows<{ id: string; status: string }>(
+    db,
+    sql`SELECT id, status FROM elders WHERE id = ANY(${sql.param([...elderIds])}::uuid[]) AND status <> 'active'`,
+  );
+  return new Map(found.map((row) => [row.id, row.status]));
+}

@@ -6,6 +6,7 @@ import {
   computeCaregiverPayments,
   computeEntitlementPayments,
   explainMonthChange,
+  payeeMonthKey,
   periodEnd,
   periodStart,
   previousPeriod,
@@ -21,11 +22,12 @@ import type {
   Period,
   RunTotals,
   SkillCertificate,
+  SkippedPayee,
 } from '@kangyang/domain/ledger';
 import { fen, isoDate } from '@kangyang/domain/units';
 import type { Db } from '../db/database.ts';
 import { caregiversForMonth, certificatesForMonth, INSTITUTION_KIND } from '../workers/worker-allowance.repo.ts';
-import { entitlementsForMonth } from './entitlement-source.repo.ts';
+import { elderStatuses, entitlementsForMonth } from './entitlement-source.repo.ts';
 import { asNumber, standingPayments, type StandingPaymentRow } from './ledger.repo.ts';
 import { asPayeeKind, asPayer, toEntitlementFacts } from './ledger-mapper.ts';
 
@@ -85,6 +87,27 @@ async function caregiverFacts(db: Db, request: RunRequest): Promise<CaregiverMon
 }
 
 /**
+ * Payees of last month absent now whose entitlement was already ended by the re-check of a death or
+ * move-out (so the run never saw them): explained as `stopped` with the elder's status, not `ended`.
+ */
+async function stoppedAbsentees(
+  db: Db,
+  previous: readonly PayeeMonth[],
+  current: readonly PayeeMonth[],
+  skipped: readonly SkippedPayee[],
+): Promise<SkippedPayee[]> {
+  const seen = new Set([...current, ...skipped].map(payeeMonthKey));
+  const absent = previous.filter((line) => line.elderId !== null && !seen.has(payeeMonthKey(line)));
+  const statuses = await elderStatuses(db, [...new Set(absent.map((line) => line.elderId ?? ''))]);
+  return absent.flatMap((line) => {
+    const status = statuses.get(line.elderId ?? '');
+    if (status !== 'deceased' && status !== 'movedOut') return [];
+    const code = status === 'movedOut' ? 'ELDER_MOVED_OUT' : 'ELDER_DECEASED';
+    return [{ payee: line.payee, elderId: line.elderId, regionCode: line.regionCode, change: 'stopped', code }];
+  });
+}
+
+/**
  * SUB-2: loads what one run needs (entitlements or caregivers, the slots already paid, last month's
  * payments), lets the pure core compute the lines and explain the change from last month.
  */
@@ -113,6 +136,8 @@ export async function computeRun(db: Db, request: RunRequest): Promise<RunComput
     ? await standingPayments(db, { programme, periods: [previousPeriod(request.period)], regionCode })
     : [];
   const current = [...(monthly ? standing.map(toPayeeMonth) : []), ...computation.lines];
-  const { changes, summary } = explainMonthChange(previous.map(toPayeeMonth), current, computation.skipped);
+  const before = previous.map(toPayeeMonth);
+  const skipped = [...computation.skipped, ...(await stoppedAbsentees(db, before, current, computation.skipped))];
+  const { changes, summary } = explainMonthChange(before, current, skipped);
   return { ...computation, changes, summary, totals: runTotals(computation.lines, regionCode) };
 }
