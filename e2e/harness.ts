@@ -7,6 +7,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  renameSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -18,7 +19,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const WEB_DIST_INDEX = join(ROOT, 'apps/web/dist/index.html');
+const WEB_DIST = join(ROOT, 'apps/web/dist');
+const WEB_DIST_INDEX = join(WEB_DIST, 'index.html');
 const WEB_SOURCES = [
   'apps/web/src',
   'apps/web/index.html',
@@ -43,10 +45,12 @@ export function ensureWebBuild(): void {
   const built = existsSync(WEB_DIST_INDEX) ? statSync(WEB_DIST_INDEX).mtimeMs : 0;
   const newest = Math.max(...WEB_SOURCES.map((path) => newestMtime(join(ROOT, path))));
   if (built > newest) return;
+  // Built beside dist and swapped in by rename, so a server of a parallel journey never serves a half-emptied dist.
   // NODE_ENV is `test` under Vitest: a build with it would ship React's and antd's development code.
+  const staging = `${WEB_DIST}.build-${process.pid}`;
   const result = spawnSync(
     process.execPath,
-    [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', 'apps/web', '--logLevel', 'warn'],
+    [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', 'apps/web', '--logLevel', 'warn', '--outDir', staging],
     {
       cwd: ROOT,
       encoding: 'utf8',
@@ -54,6 +58,10 @@ export function ensureWebBuild(): void {
     },
   );
   if (result.status !== 0) throw new Error(`web build failed:\n${result.stdout}\n${result.stderr}`);
+  const retired = `${WEB_DIST}.old-${process.pid}`;
+  if (existsSync(WEB_DIST)) renameSync(WEB_DIST, retired);
+  renameSync(staging, WEB_DIST);
+  rmSync(retired, { recursive: true, force: true });
 }
 
 /** A port nobody listens on right now (the server is told to use it; the banner confirms it). */

@@ -30,6 +30,12 @@ import { exportRoutes } from './routes/exports.routes.ts';
 import { ledgerRoutes } from './routes/ledger.routes.ts';
 import { workerRoutes } from './routes/workers.routes.ts';
 import { assessmentRoutes } from './routes/assessments.routes.ts';
+import { mealRoutes } from './routes/meals.routes.ts';
+import { coverageRoutes } from './routes/coverage.routes.ts';
+import { complaintRoutes } from './routes/complaints.routes.ts';
+import { indicatorRoutes } from './routes/indicators.routes.ts';
+import { homeCareRoutes } from './routes/home-care.routes.ts';
+import { carePlanRoutes } from './routes/care-plans.routes.ts';
 
 export type AppOptions = {
   services: Services;
@@ -93,6 +99,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(exportRoutes, { services });
   await app.register(ledgerRoutes, { services });
   await app.register(workerRoutes, { services });
+  await app.register(mealRoutes, { services });
+  await app.register(coverageRoutes, { services });
+  await app.register(complaintRoutes, { services });
+  await app.register(indicatorRoutes, { services });
+  await app.register(homeCareRoutes, { services });
+  await app.register(carePlanRoutes, { services });
   await registerWeb(app, options.webDist);
   return app;
 }

@@ -124,6 +124,11 @@ export async function startServer(config: Config): Promise<void> {
   lock?.update(url);
   printBanner(url, demo);
   const stopBackground = startBackground(services, (error) => app.log.error({ err: error }, 'background work failed'));
+  // KPI-1: indicator rollups once on start (after demo seeding), then hourly through the jobs queue.
+  const initialRefresh = services.rollupRefresh
+    .refresh('start')
+    .then(() => services.rollupRefresh.scheduleNext())
+    .catch((error: unknown) => app.log.error({ err: error }, 'indicator refresh failed'));
 
   let stopping = false;
   const shutdown = async (signal: string, exitCode: number) => {
@@ -135,6 +140,7 @@ export async function startServer(config: Config): Promise<void> {
     forced.unref();
     await Promise.race([app.close(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
     await stopBackground();
+    await initialRefresh; // a refresh still running finishes before the database closes
     await services.imports.stop(); // the running import ends after its current batch and resumes on re-upload
     await services.audit.seal().catch(() => 0);
     await database.checkpoint().catch(() => undefined);

@@ -21,6 +21,17 @@ import { createAssessmentService } from './assessments/assessment.service.ts';
 import { caregiverRuleFrom, createLedgerService } from './ledger/ledger.service.ts';
 import { LEDGER_STOP_JOB } from './ledger/stop-recovery.ts';
 import { createWorkerService } from './workers/worker.service.ts';
+import { createIndicatorService } from './indicators/indicator.service.ts';
+import { createOverviewService } from './indicators/overview.service.ts';
+import { createRollupRefresh, INDICATOR_REFRESH_JOB } from './indicators/rollup-refresh.ts';
+import {
+  CARE_PLAN_JOB,
+  OFFER_TIMEOUT_JOB,
+  ORDER_CLOCK_JOB,
+  createHomeCareService,
+  type HomeCareConfig,
+} from './home-care/home-care.service.ts';
+import { createCommunityServices, type CommunityServicesConfig } from './service-sites/community-services-config.ts';
 
 export type ServicesOptions = {
   database: Database;
@@ -34,9 +45,14 @@ export type ServicesOptions = {
   /** Whether imports check and encrypt rows in a worker thread: `auto` (default), `always`, `never`. */
   importWorker?: 'auto' | 'always' | 'never';
   log?: (message: string) => void;
+  /** Meal subsidy default, complaint deadline and service-circle distance (HCS-9/10/11). */
+  communityServices?: CommunityServicesConfig;
+  /** Offer timeout, dispatch radius and EVV tolerance (HCS-4, HCS-6). */
+  homeCare?: HomeCareConfig;
 };
 
 /** Wires every use case over one database; the server, CLI and tests all start here. */
+// eslint-disable-next-line max-lines-per-function -- the composition root: a line or two per use case
 export function createServices(options: ServicesOptions) {
   const { database, keyring, clock } = options;
   const db = database.db;
@@ -50,6 +66,13 @@ export function createServices(options: ServicesOptions) {
   jobs.register(ENTITLEMENT_RECHECK_JOB, entitlementRecheck.handleJob);
   const ledger = createLedgerService({ db, clock, audit, cipher, caregiverRule: caregiverRuleFrom(profiles) });
   jobs.register(LEDGER_STOP_JOB, ledger.handleStopJob);
+  const rollupRefresh = createRollupRefresh({ db, clock, jobs });
+  jobs.register(INDICATOR_REFRESH_JOB, rollupRefresh.handleJob);
+  const community = createCommunityServices({ db, clock, audit, cipher, jobs, profiles }, options.communityServices);
+  const homeCare = createHomeCareService({ db, clock, audit, jobs, profiles, config: options.homeCare ?? {} });
+  jobs.register(OFFER_TIMEOUT_JOB, homeCare.handleOfferTimeout);
+  jobs.register(ORDER_CLOCK_JOB, homeCare.handleOrderClock);
+  jobs.register(CARE_PLAN_JOB, homeCare.handleCarePlanJob);
   return {
     database,
     clock,
@@ -86,6 +109,11 @@ export function createServices(options: ServicesOptions) {
     exports: createExportService({ db, clock, audit, log: options.log }),
     ledger,
     workers: createWorkerService({ db, clock, audit, cipher }),
+    rollupRefresh,
+    indicators: createIndicatorService({ db, clock, audit, profiles, refresh: rollupRefresh }),
+    overview: createOverviewService({ db, clock, audit, refresh: rollupRefresh }),
+    ...community,
+    homeCare,
   };
 }
 

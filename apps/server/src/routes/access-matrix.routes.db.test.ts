@@ -11,6 +11,9 @@ import { registerAuth } from '../plugins/auth.ts';
 import { buildApp } from '../app.ts';
 import { openTestApp, type TestApp } from '../test-app.ts';
 import { ASSESSMENT_ROWS, LEDGER_ROWS, WORKER_ROWS } from './access-matrix-modules.ts';
+import { INDICATOR_ROWS } from './access-matrix-indicators.ts';
+import { COMMUNITY_SERVICE_ROWS } from './access-matrix-community-services.ts';
+import { HOME_CARE_ROWS } from './access-matrix-home-care.ts';
 import {
   ALL_SIGNED_IN,
   ELDER_READ,
@@ -192,6 +195,12 @@ const CORE_ROWS: readonly Row[] = [
     expect: IN_OUT_MISSING,
     request: (ctx) => get(`/api/regions/${regionOf(ctx)}/children`),
   },
+  {
+    route: 'GET /api/regions/:code/boundaries',
+    allow: REGION_READ,
+    expect: IN_OUT_MISSING,
+    request: (ctx) => get(`/api/regions/${regionOf(ctx)}/boundaries`),
+  },
   { route: 'GET /api/audit', allow: AUDIT_READ, expect: { any: 200 }, request: () => get('/api/audit?limit=5') },
   {
     route: 'POST /api/audit/search',
@@ -351,6 +360,9 @@ const MATRIX: readonly Row[] = [
   ...ASSESSMENT_ROWS,
   ...LEDGER_ROWS,
   ...WORKER_ROWS,
+  ...INDICATOR_ROWS,
+  ...COMMUNITY_SERVICE_ROWS,
+  ...HOME_CARE_ROWS,
 ];
 
 // ---- running the matrix ------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { RegionCodeParams, RegionDto, RegionList, type RegionDto as Region } from '@kangyang/contracts/region';
+import { RegionBoundaries } from '@kangyang/contracts/region-boundaries';
 import type { Services } from '@kangyang/services';
 import { actorOf } from '../plugins/auth.ts';
 
@@ -24,5 +25,13 @@ export const regionRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       schema: { tags, params: RegionCodeParams, response: { 200: RegionList } },
     },
     async (request) => asList((await services.regions.children(actorOf(request), request.params.code)) as Region[]),
+  );
+  app.get(
+    '/api/regions/:code/boundaries',
+    {
+      config: { permission: 'region:read' },
+      schema: { tags, params: RegionCodeParams, response: { 200: RegionBoundaries } },
+    },
+    async (request) => services.regions.boundaries(actorOf(request), request.params.code),
   );
 };

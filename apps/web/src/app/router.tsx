@@ -27,7 +27,30 @@ const profiles = () => import('../features/profiles/components/profile-list-page
 const profile = () => import('../features/profiles/components/profile-detail-page.tsx');
 const eligibility = () => import('../features/eligibility/components/eligibility-page.tsx');
 const assessments = () => import('../features/assessments/components/assessment-history-page.tsx');
+const assessmentTasks = () => import('../features/assessments/components/task-list-page.tsx');
+const assessmentForm = () => import('../features/assessments/form/assessment-form-page.tsx');
+const assessmentReviews = () => import('../features/assessments/review/review-list-page.tsx');
+const assessmentReview = () => import('../features/assessments/review/review-task-page.tsx');
+const assessmentDue = () => import('../features/assessments/components/due-list-page.tsx');
+const assessmentWorkload = () => import('../features/assessments/components/workload-page.tsx');
 const login = () => import('../features/auth/components/login-page.tsx');
+const careLayout = () => import('../features/home-care/caregiver/care-layout.tsx');
+const careTasks = () => import('../features/home-care/caregiver/care-task-list-page.tsx');
+const careTask = () => import('../features/home-care/caregiver/care-task-page.tsx');
+const intake = () => import('../features/home-care/intake/intake-page.tsx');
+const ordersBoard = () => import('../features/home-care/board/orders-board-page.tsx');
+const elderVisits = () => import('../features/home-care/board/elder-visits-page.tsx');
+const applicationInbox = () => import('../features/applications/components/application-inbox-page.tsx');
+const elderLedger = () => import('../features/ledger/components/elder-ledger-page.tsx');
+const monthlyRun = () => import('../features/ledger/components/monthly-run-page.tsx');
+const plans = () => import('../features/dashboards/components/plan-page.tsx');
+const overview = () => import('../features/dashboards/components/overview-page.tsx');
+const commandCentre = () => import('../features/dashboards/components/command-centre-page.tsx');
+const resourceMap = () => import('../features/map/components/map-page.tsx');
+const mealCounter = () => import('../features/meals/components/meal-counter-page.tsx');
+const mealCounts = () => import('../features/meals/components/meal-counts-page.tsx');
+const coverage = () => import('../features/service-circle/components/coverage-page.tsx');
+const complaints = () => import('../features/complaints/components/complaint-inbox-page.tsx');
 
 const SIGNED_IN_ROUTES: RouteObject[] = [
   { index: true, Component: HomeRedirect },
@@ -42,6 +65,27 @@ const SIGNED_IN_ROUTES: RouteObject[] = [
   guarded('profile:read', 'profiles/:id', async () => (await profile()).ProfileDetailPage),
   guarded('eligibility:read', 'elders/:id/eligibility', async () => (await eligibility()).EligibilityPage),
   guarded('assessment:read', 'elders/:id/assessments', async () => (await assessments()).AssessmentHistoryPage),
+  guarded('eligibility:read', 'applications', async () => (await applicationInbox()).ApplicationInboxPage),
+  guarded('ledger:read', 'elders/:id/ledger', async () => (await elderLedger()).ElderLedgerPage),
+  guarded('ledger:read', 'monthly-run', async () => (await monthlyRun()).MonthlyRunPage),
+  guarded('assessment:write', 'assessments', async () => (await assessmentTasks()).TaskListPage),
+  guarded('assessment:write', 'assessments/:id', async () => (await assessmentForm()).AssessmentFormPage),
+  guarded('assessment:approve', 'assessment-review', async () => (await assessmentReviews()).ReviewListPage),
+  guarded('assessment:approve', 'assessment-review/:id', async () => (await assessmentReview()).ReviewTaskPage),
+  guarded('assessment:read', 'assessment-due', async () => (await assessmentDue()).DueListPage),
+  guarded('assessment:read', 'assessment-workload', async () => (await assessmentWorkload()).WorkloadPage),
+  guarded('dashboard:read', 'plans', async () => (await plans()).PlanPage),
+  guarded('dashboard:read', 'plans/:profileId', async () => (await plans()).PlanPage),
+  guarded('dashboard:read', 'overview', async () => (await overview()).OverviewPage),
+  guarded('dashboard:read', 'command-centre', async () => (await commandCentre()).CommandCentrePage),
+  guarded('dashboard:read', 'map', async () => (await resourceMap()).MapPage),
+  guarded('order:read', 'orders', async () => (await ordersBoard()).OrdersBoardPage),
+  guarded('order:write', 'intake', async () => (await intake()).IntakePage),
+  guarded('order:read', 'elders/:id/visits', async () => (await elderVisits()).ElderVisitsPage),
+  guarded('meal:redeem', 'meal-counter', async () => (await mealCounter()).MealCounterPage),
+  guarded('meal:read', 'meal-counts', async () => (await mealCounts()).MealCountsPage),
+  guarded('coverage:read', 'service-circle', async () => (await coverage()).CoveragePage),
+  guarded('complaint:read', 'complaints', async () => (await complaints()).ComplaintInboxPage),
   { path: '*', Component: NotFoundPage },
 ];
 
@@ -51,6 +95,15 @@ export function createAppRouter() {
       HydrateFallback: () => <Spin size="large" className="page-spinner" />,
       children: [
         { path: '/login', lazy: page(async () => (await login()).LoginPage) },
+        // the caregiver's phone view: its own light layout, no admin menu (POR-4)
+        {
+          path: '/care',
+          lazy: page(async () => (await careLayout()).CareLayout),
+          children: [
+            { index: true, lazy: page(async () => (await careTasks()).CareTaskListPage) },
+            { path: 'tasks/:id', lazy: page(async () => (await careTask()).CareTaskPage) },
+          ],
+        },
         { path: '/', Component: SignedInLayout, children: SIGNED_IN_ROUTES },
       ],
     },

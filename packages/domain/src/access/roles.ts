@@ -35,6 +35,14 @@ export const PERMISSIONS = [
   'indicator:report',
   'worker:read',
   'worker:write',
+  'meal:read',
+  'meal:write',
+  'meal:redeem',
+  'coverage:read',
+  'coverage:refresh',
+  'complaint:read',
+  'complaint:write',
+  'complaint:respond',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -68,6 +76,18 @@ const OFFICIAL_READ: readonly Permission[] = [
   'assessment:score',
 ];
 
+/** HCS-9, HCS-10, HCS-11: every meal, coverage and complaint permission (district officials). */
+const COMMUNITY_SERVICES_ALL: readonly Permission[] = [
+  'meal:read',
+  'meal:write',
+  'meal:redeem',
+  'coverage:read',
+  'coverage:refresh',
+  'complaint:read',
+  'complaint:write',
+  'complaint:respond',
+];
+
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   /** Demo-only combination of every business role and the audit view; refused in production mode. */
   demoAdmin: [
@@ -91,6 +111,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'indicator:report',
     'worker:read',
     'worker:write',
+    ...COMMUNITY_SERVICES_ALL,
   ],
   sysAdmin: ['account:manage', 'region:read'],
   securityAdmin: ['role:assign', 'region:read'],
@@ -109,6 +130,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'indicator:report',
     'worker:read',
     'worker:write',
+    ...COMMUNITY_SERVICES_ALL,
+    'order:write',
+    'order:dispatch',
   ],
   streetOfficer: [
     ...OFFICIAL_READ,
@@ -117,6 +141,13 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'elder:import',
     'application:review',
     'assessment:assign',
+    'order:write',
+    'order:dispatch',
+    'meal:read',
+    'coverage:read',
+    'complaint:read',
+    'complaint:write',
+    'complaint:respond',
   ],
   communityWorker: [
     'elder:read',
@@ -129,15 +160,27 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'dashboard:read',
     'profile:read',
     'assessment:score',
+    'meal:read',
+    'meal:redeem',
+    'coverage:read',
+    'complaint:read',
+    'complaint:write',
   ],
   institutionManager: [
     'region:read',
     'order:read',
     'order:write',
+    'order:dispatch',
     'dashboard:read',
     'profile:read',
     'worker:read',
     'worker:write',
+    'meal:read',
+    'meal:write',
+    'meal:redeem',
+    'coverage:read',
+    'complaint:read',
+    'complaint:respond',
   ],
   caregiver: ['visit:own'],
   assessor: ['assessment:score', 'assessment:write', 'region:read'],

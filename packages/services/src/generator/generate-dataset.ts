@@ -4,6 +4,9 @@ import type { Services } from '../services.ts';
 import { upsertRegions } from '../regions/region.repo.ts';
 import { asOfInstant, generateElders, type GenerationProgress } from './generate-elders.ts';
 import { countElders, readSetting, writeSetting } from './generator.repo.ts';
+import { generateCommunityServices } from './generate-community-services.ts';
+import { generateHomeCare } from './generate-home-care.ts';
+import { generateCityAssessments } from './city-assessments.ts';
 import { DEFAULT_AS_OF, GENERATOR_VERSION, SCALES, type ScaleName } from './scales.ts';
 
 export type DatasetMarker = { scale: ScaleName; seed: number; asOf: IsoDate; generatorVersion: string; elders: number };
@@ -41,6 +44,12 @@ export async function generateDataset(
     onProgress: options.onProgress,
   });
   const eldersDone = performance.now();
+  await generateCommunityServices(services, { scale, seed: options.seed, asOf });
+  await generateHomeCare(services, { scale, seed: options.seed, asOf });
+  // the demo district's histories come with its accounts (seed-demo.ts); the city's are set-based
+  if (scale.name === 'city') {
+    await generateCityAssessments(services, { seed: options.seed, asOf, regionPrefix: scale.regionPrefix });
+  }
   await services.database.exec('ANALYZE elders, elder_identities, regions');
   const marker: DatasetMarker = {
     scale: scale.name,

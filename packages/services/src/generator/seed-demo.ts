@@ -6,8 +6,10 @@ import { appSettings } from '../db/schema/index.ts';
 import type { Services } from '../services.ts';
 import { DEMO_ACCOUNTS, seedDemoAccounts } from './seed-accounts.ts';
 import { generateDataset } from './generate-dataset.ts';
+import { linkDemoCaregiver } from '../home-care/demo-caregiver.ts';
 import { generateAssessmentHistories } from './assessments.ts';
 import { DEFAULT_AS_OF, GENERATOR_VERSION, SCALES } from './scales.ts';
+import { seedDemoEntitlements } from '../ledger/demo-ledger.ts';
 
 export type DemoLogins = {
   adminPassword: string;
@@ -54,7 +56,9 @@ export async function ensureDemoData(
   options.log(`首次启动：正在生成演示数据 (first start: generating ${options.scale} data) …`);
   const dataset = await generateDataset(services, { scale: options.scale, seed: options.seed ?? 1 });
   await seedDemoAccounts(db, { admin: logins.adminPassword, staff: logins.staffPassword }, now);
+  await linkDemoCaregiver(services);
   await generateAssessmentHistories(services, { seed: options.seed ?? 1, asOf: dataset.asOf });
+  await seedDemoEntitlements(db, { asOf: dataset.asOf, now });
   await db
     .insert(appSettings)
     .values({

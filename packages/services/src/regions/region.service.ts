@@ -4,6 +4,8 @@ import type { Actor } from '../actor.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import * as repo from './region.repo.ts';
+import { regionWithChildBoundaries } from './region-boundaries.repo.ts';
+import { boundariesOf } from './region-boundaries.ts';
 
 /** Regions are reference data (S0/S1): readable by anyone with `region:read`, limited to the actor's grants. */
 export function createRegionService(deps: { db: Db; audit: AuditService }) {
@@ -32,6 +34,14 @@ export function createRegionService(deps: { db: Db; audit: AuditService }) {
       if (!region || !visible(actor, code))
         return denied(actor, code, 'region.read', region ? 'outOfScope' : 'notFound');
       return region;
+    },
+
+    /** KPI-7: GeoJSON boundaries of the children of `code` for the offline map (reference data, not audited). */
+    async boundaries(actor: Actor, code: string) {
+      const rows = await regionWithChildBoundaries(db, code);
+      if (!rows.some((row) => row.code === code) || !visible(actor, code))
+        return denied(actor, code, 'region.boundaries', rows.length ? 'outOfScope' : 'notFound');
+      return boundariesOf(code, rows);
     },
   };
 }

@@ -1,8 +1,20 @@
 import type { MessageKey } from './messages-zh-cn.ts';
+import { assessmentMessagesEnUS } from './messages-assessment-en-us.ts';
+import { subsidyMessagesEnUS } from './messages-subsidy-en-us.ts';
+import { homeCareMessagesEnUS } from './messages-home-care-en-us.ts';
+import { dashboardMessagesEnUS } from './messages-dashboards-en-us.ts';
+import { communityServicesMessagesEnUS } from './messages-community-services-en-us.ts';
+import { navMessagesEnUS } from './messages-nav-en-us.ts';
 
 /** en-US, complete: the type requires exactly the keys of the zh-CN catalog. */
 export const messagesEnUS: Readonly<Record<MessageKey, string>> = {
   'app.title': 'Kangyang Care Platform',
+  ...subsidyMessagesEnUS,
+  ...assessmentMessagesEnUS,
+  ...homeCareMessagesEnUS,
+  ...dashboardMessagesEnUS,
+  ...communityServicesMessagesEnUS,
+  ...navMessagesEnUS,
 
   'common.back': 'Back',
   'common.cancel': 'Cancel',

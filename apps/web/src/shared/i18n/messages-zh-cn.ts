@@ -1,9 +1,22 @@
+import { assessmentMessagesZhCN } from './messages-assessment-zh-cn.ts';
+import { subsidyMessagesZhCN } from './messages-subsidy-zh-cn.ts';
+import { homeCareMessagesZhCN } from './messages-home-care-zh-cn.ts';
+import { dashboardMessagesZhCN } from './messages-dashboards-zh-cn.ts';
+import { communityServicesMessagesZhCN } from './messages-community-services-zh-cn.ts';
+import { navMessagesZhCN } from './messages-nav-zh-cn.ts';
+
 /**
  * The web app's own words in zh-CN, the default (PLT-4). messages-en-us.ts must have every key:
  * a missing or extra translation fails the typecheck. Error messages come from the server.
  */
 export const messagesZhCN = {
   'app.title': '康养服务平台',
+  ...subsidyMessagesZhCN,
+  ...assessmentMessagesZhCN,
+  ...homeCareMessagesZhCN,
+  ...dashboardMessagesZhCN,
+  ...communityServicesMessagesZhCN,
+  ...navMessagesZhCN,
 
   'common.back': '返回',
   'common.cancel': '取消',

@@ -7,3 +7,4 @@ export * from './policy.ts';
 export * from './ledger.ts';
 export * from './workers.ts';
 export * from './assessment.ts';
+export * from './community-services.ts';

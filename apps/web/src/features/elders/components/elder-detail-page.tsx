@@ -37,6 +37,8 @@ function ElderDetail({ elder }: { elder: ElderDto }) {
           </Button>
           {can('eligibility:read') && <Link to={`/elders/${elder.id}/eligibility`}>{t('elderLinks.eligibility')}</Link>}
           {can('assessment:read') && <Link to={`/elders/${elder.id}/assessments`}>{t('elderLinks.assessments')}</Link>}
+          {can('ledger:read') && <Link to={`/elders/${elder.id}/ledger`}>{t('elderLinks.ledger')}</Link>}
+          {can('order:read') && <Link to={`/elders/${elder.id}/visits`}>{t('elderLinks.visits')}</Link>}
           {can('elder:revealIdentifiers') && (
             <RevealIdentifiers elderId={elder.id} revealed={revealed} onChange={setRevealed} />
           )}
