@@ -103,7 +103,8 @@ describe('journey: edit an elder, then audit it', () => {
         () => page.getByRole('button', { name: '载入最新版本' }).click(),
         `/api/elders/${elderId}`,
       );
-      await expect(page.locator('#address').inputValue()).resolves.toBe('测试路 2 号');
+      // the form re-renders with the reloaded record just after the reply arrives
+      await expect.poll(() => page.locator('#address').inputValue(), { timeout: 5000 }).toBe('测试路 2 号');
 
       // 4. The new-elder form names every missing required field (ElderCreateBody on the client).
       await page.goto(`${server.url}/elders/new`);

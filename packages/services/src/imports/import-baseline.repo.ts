@@ -46,9 +46,12 @@ export async function insertBaselineRows(db: Db, name: string, list: readonly El
            hukou_region_code, residence_region_code, address, lng, lat, living_situation, categories, category_records, contacts, import_job_id, created_by)`);
 }
 
-/** Empties the registry between benchmark rounds (elders and their identity claims; the audit log stays). */
+/**
+ * Empties the registry between benchmark rounds (elders, their identity claims and the rows of other
+ * modules that reference elders, all empty in the bench database; the audit log stays).
+ */
 export async function emptyRegistry(database: Database): Promise<void> {
-  await database.exec('TRUNCATE elders, elder_identities');
+  await database.exec('TRUNCATE elders, elder_identities CASCADE');
 }
 
 export async function serverVersion(db: Db): Promise<string> {
