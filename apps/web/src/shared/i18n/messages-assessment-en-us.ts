@@ -2,9 +2,9 @@ import type { AssessmentMessageKey } from './messages-assessment-zh-cn.ts';
 
 /** en-US words of the assessment pages: the type requires exactly the keys of the zh-CN part. */
 export const assessmentMessagesEnUS: Readonly<Record<AssessmentMessageKey, string>> = {
-  'nav.assessmentTasks': 'My assessment tasks',
-  'nav.assessmentReview': 'Assessment review',
-  'nav.assessmentDue': 'Reassessment due',
+  'nav.assessmentTasks': 'My tasks',
+  'nav.assessmentReview': 'Review',
+  'nav.assessmentDue': 'Reassessments',
   'nav.assessmentWorkload': 'Agency workload',
 
   'assessment.report': 'Report (PDF)',

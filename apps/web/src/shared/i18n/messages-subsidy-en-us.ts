@@ -3,7 +3,7 @@ import type { SubsidyMessageKey } from './messages-subsidy-zh-cn.ts';
 /** en-US words of the subsidy pages: the type requires exactly the keys of the zh-CN part. */
 export const subsidyMessagesEnUS: Readonly<Record<SubsidyMessageKey, string>> = {
   'nav.applications': 'Applications',
-  'nav.monthlyRun': 'Monthly subsidy run',
+  'nav.monthlyRun': 'Monthly run',
   'elderLinks.ledger': 'Subsidy ledger',
 
   'inbox.title': 'Benefit applications',
