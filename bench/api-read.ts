@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { GENERATOR_VERSION, SCALES, isScaleName, type ScaleName } from '@kangyang/services/generator/scales';
 import { ensureDatasetDir, workingCopy, type Dataset } from './lib/datasets.ts';
-import type { LoadResult, LoadRound } from './api-read/load-driver.ts';
+import type { LoadResult, LoadRound } from './lib/load-driver.ts';
 import type { ServerReady } from './api-read/server.ts';
 import { median, percentile, round } from './lib/ab.ts';
 import { commitOf, machineFacts, peakRssMiB } from './lib/machine.ts';
@@ -175,7 +175,7 @@ async function startChildren(dataDir: string, scope: string, profile: boolean) {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const ready = await once<ServerReady>(server, 'ready');
-  const driver = fork(join(HERE, 'api-read/load-driver.ts'), [], {
+  const driver = fork(join(HERE, 'lib/load-driver.ts'), [], {
     execArgv: TSX,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

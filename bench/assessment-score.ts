@@ -8,7 +8,7 @@ import { alternate, median, percentile, round } from './lib/ab.ts';
 import { commitOf, machineFacts, peakRssMiB } from './lib/machine.ts';
 import { missedTargets, resultPath, writeResult, type BenchResult, type Metric } from './lib/results.ts';
 import { scoreBodies, type ScoreBody } from './assessment-score/bodies.ts';
-import type { PostResult, PostRound } from './assessment-score/load-driver.ts';
+import type { LoadResult, LoadRound } from './lib/load-driver.ts';
 import type { ServerReady } from './assessment-score/server.ts';
 
 /**
@@ -87,12 +87,12 @@ async function serverCpu(server: ChildProcess): Promise<number> {
 async function measure(
   driver: ChildProcess,
   server: ChildProcess,
-  rounds: readonly [PostRound, PostRound],
+  rounds: readonly [LoadRound, LoadRound],
   plan: Plan,
 ) {
-  const runRound = async (round: PostRound, durationMs: number, into?: SideResult) => {
+  const runRound = async (round: LoadRound, durationMs: number, into?: SideResult) => {
     const before = await serverCpu(server);
-    const reply = once<PostResult>(driver, 'result');
+    const reply = once<LoadResult>(driver, 'result');
     driver.send({ ...round, durationMs });
     const result = await reply;
     if (result.errors > 0)
@@ -167,7 +167,7 @@ async function startChildren(seed: number, plan: Plan, profile: boolean) {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const ready = await once<ServerReady>(server, 'ready');
-  const driver = fork(join(HERE, 'assessment-score/load-driver.ts'), [], {
+  const driver = fork(join(HERE, 'lib/load-driver.ts'), [], {
     execArgv: TSX,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -214,7 +214,13 @@ export async function runAssessmentScore(argv: readonly string[]): Promise<Bench
     const token = await login(ready);
     await checkSameJson(ready, token, bodies);
     const texts = bodies.map((body) => JSON.stringify(body));
-    const base = { type: 'round' as const, bodies: texts, durationMs: 0, concurrency: plan.concurrency };
+    const base = {
+      type: 'round' as const,
+      host: '127.0.0.1',
+      bodies: texts,
+      durationMs: 0,
+      concurrency: plan.concurrency,
+    };
     const sides = await measure(
       driver,
       server,
@@ -223,10 +229,10 @@ export async function runAssessmentScore(argv: readonly string[]): Promise<Bench
           ...base,
           label: 'ours',
           port: ready.appPort,
-          path: '/api/assessments/score',
+          paths: ['/api/assessments/score'],
           headers: { authorization: `Bearer ${token}` },
         },
-        { ...base, label: 'bare', port: ready.barePort, path: '/bare/score', headers: {} },
+        { ...base, label: 'bare', port: ready.barePort, paths: ['/bare/score'], headers: {} },
       ],
       plan,
     );

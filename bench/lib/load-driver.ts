@@ -2,8 +2,9 @@ import { Agent, request } from 'node:http';
 
 /**
  * The load driver of the HTTP benchmarks, in its own process (scale.md §3): forked with IPC, it runs
- * one timed round per message with `concurrency` keep-alive connections, each sending GETs back to
- * back over a list of paths, and answers with every latency in milliseconds.
+ * one timed round per message with `concurrency` keep-alive connections, each sending requests back
+ * to back, and answers with every latency in milliseconds. Without `bodies` it GETs the paths round
+ * robin from a random start; with `bodies` it POSTs each JSON body in turn to the first path.
  */
 export type LoadRound = {
   type: 'round';
@@ -11,6 +12,7 @@ export type LoadRound = {
   host: string;
   port: number;
   paths: readonly string[];
+  bodies?: readonly string[];
   headers: Record<string, string>;
   durationMs: number;
   concurrency: number;
@@ -25,10 +27,14 @@ export type LoadResult = {
   latenciesMs: number[];
 };
 
-function get(agent: Agent, round: LoadRound, path: string): Promise<number> {
+function send(agent: Agent, round: LoadRound, path: string, body: string | undefined): Promise<number> {
+  const headers =
+    body === undefined
+      ? round.headers
+      : { ...round.headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) };
   return new Promise((resolve) => {
     const outgoing = request(
-      { agent, host: round.host, port: round.port, path, headers: round.headers },
+      { agent, host: round.host, port: round.port, path, method: body === undefined ? 'GET' : 'POST', headers },
       (response) => {
         response.on('data', () => undefined);
         response.on('end', () => resolve(response.statusCode ?? 0));
@@ -36,7 +42,7 @@ function get(agent: Agent, round: LoadRound, path: string): Promise<number> {
       },
     );
     outgoing.on('error', () => resolve(0));
-    outgoing.end();
+    outgoing.end(body);
   });
 }
 
@@ -45,14 +51,18 @@ async function runRound(round: LoadRound): Promise<LoadResult> {
   const latenciesMs: number[] = [];
   const statuses: Record<string, number> = {};
   let errors = 0;
-  let next = Math.floor(Math.random() * round.paths.length);
+  const bodies = round.bodies;
+  const cycle = bodies?.length ?? round.paths.length;
+  let next = bodies ? 0 : Math.floor(Math.random() * cycle);
   const started = performance.now();
   const deadline = started + round.durationMs;
   const worker = async () => {
     while (performance.now() < deadline) {
-      next = (next + 1) % round.paths.length;
+      next = (next + 1) % cycle;
       const sent = performance.now();
-      const status = await get(agent, round, round.paths[next] ?? '/');
+      const status = bodies
+        ? await send(agent, round, round.paths[0] ?? '/', bodies[next] ?? '{}')
+        : await send(agent, round, round.paths[next] ?? '/', undefined);
       latenciesMs.push(performance.now() - sent);
       statuses[status] = (statuses[status] ?? 0) + 1;
       if (status !== 200) errors += 1;
