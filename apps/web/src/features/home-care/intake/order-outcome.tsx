@@ -93,7 +93,8 @@ export function CandidateTable({ orderId }: { orderId: string }) {
         { title: t('dispatch.reasons'), render: (_, row) => <ReasonTags candidate={row} /> },
         {
           title: '',
-          render: (_, row) => (row.eligible ? <OverrideCell orderId={orderId} candidate={row} /> : null),
+          // an operator may assign anyone with a reason (HCS-4), an off-shift worker included
+          render: (_, row) => <OverrideCell orderId={orderId} candidate={row} />,
           width: 260,
         },
       ]}
