@@ -9,6 +9,7 @@ import type { ServerReady } from './api-read/server.ts';
 import { median, percentile, round } from './lib/ab.ts';
 import { commitOf, machineFacts, peakRssMiB } from './lib/machine.ts';
 import { missedTargets, resultPath, writeResult, type BenchResult, type Metric } from './lib/results.ts';
+import { once, serverCpu } from './lib/ipc.ts';
 
 /**
  * `npm run bench -- api-read [--scale demo|city|toy] [--seed N]` (issue 3 item 10, scale.md §4):
@@ -26,20 +27,6 @@ const TSX = ['--import', 'tsx'];
 type Side = { label: 'ours' | 'bare'; port: number; paths: string[]; headers: Record<string, string> };
 type SideResult = { rates: number[]; latencies: number[]; requests: number; seconds: number; cpuMicros: number };
 const emptySide = (): SideResult => ({ rates: [], latencies: [], requests: 0, seconds: 0, cpuMicros: 0 });
-
-function once<T>(child: ChildProcess, type: string): Promise<T> {
-  return new Promise((done, fail) => {
-    const onExit = (code: number | null) => fail(new Error(`${type}: child exited with ${code}`));
-    const onMessage = (message: { type?: string }) => {
-      if (message.type !== type) return;
-      child.off('message', onMessage);
-      child.off('exit', onExit);
-      done(message as T);
-    };
-    child.on('message', onMessage);
-    child.once('exit', onExit);
-  });
-}
 
 async function login(port: number, username: string, password: string): Promise<string> {
   const response = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
@@ -80,13 +67,6 @@ async function runRound(driver: ChildProcess, side: Side, durationMs: number, co
   if (result.errors > 0)
     throw new Error(`${side.label}: ${result.errors} failed requests ${JSON.stringify(result.statuses)}`);
   return result;
-}
-
-/** CPU time the server process has used so far (user + system), in microseconds. */
-async function serverCpu(server: ChildProcess): Promise<number> {
-  const reply = once<{ micros: number }>(server, 'cpu');
-  server.send({ type: 'cpu' });
-  return (await reply).micros;
 }
 
 /** Warm-up on both sides, then A B A B … rounds; also the server's CPU time per side. */

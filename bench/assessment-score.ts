@@ -10,6 +10,7 @@ import { missedTargets, resultPath, writeResult, type BenchResult, type Metric }
 import { scoreBodies, type ScoreBody } from './assessment-score/bodies.ts';
 import type { LoadResult, LoadRound } from './lib/load-driver.ts';
 import type { ServerReady } from './assessment-score/server.ts';
+import { once, serverCpu } from './lib/ipc.ts';
 
 /**
  * `npm run bench -- assessment-score [--scale demo|toy] [--seed N]` (issue 4, scale.md §4):
@@ -26,20 +27,6 @@ const QUICK: Plan = { pureMs: 300, warmupMs: 300, roundMs: 700, rounds: 2, concu
 
 type SideResult = { rates: number[]; latencies: number[]; requests: number; cpuMicros: number };
 const emptySide = (): SideResult => ({ rates: [], latencies: [], requests: 0, cpuMicros: 0 });
-
-function once<T>(child: ChildProcess, type: string): Promise<T> {
-  return new Promise((done, fail) => {
-    const onExit = (code: number | null) => fail(new Error(`${type}: child exited with ${code}`));
-    const onMessage = (message: { type?: string }) => {
-      if (message.type !== type) return;
-      child.off('message', onMessage);
-      child.off('exit', onExit);
-      done(message as T);
-    };
-    child.on('message', onMessage);
-    child.once('exit', onExit);
-  });
-}
 
 /** Scorings per second of the pure function over the bench bodies (one process, no I/O). */
 function pureRate(bodies: readonly ScoreBody[], durationMs: number): number {
@@ -76,12 +63,6 @@ async function checkSameJson(ready: ServerReady, token: string, bodies: readonly
     if (ours.status !== 200 || !isDeepStrictEqual(ours.body, bare.body))
       throw new Error(`the two routes answer differently:\n${JSON.stringify(ours)}\n${JSON.stringify(bare)}`);
   }
-}
-
-async function serverCpu(server: ChildProcess): Promise<number> {
-  const reply = once<{ micros: number }>(server, 'cpu');
-  server.send({ type: 'cpu' });
-  return (await reply).micros;
 }
 
 async function measure(

@@ -10,6 +10,7 @@ import type { DashboardReady } from './dashboard/server.ts';
 import { median, percentile, round } from './lib/ab.ts';
 import { commitOf, machineFacts, peakRssMiB } from './lib/machine.ts';
 import { missedTargets, resultPath, writeResult, type BenchResult, type Metric } from './lib/results.ts';
+import { once } from './lib/ipc.ts';
 
 /**
  * `npm run bench -- dashboard [--scale city|demo|toy] [--seed N]` (issue 7, scale.md §4): the plan
@@ -24,20 +25,6 @@ const FULL: Plan = { warmupMs: 3000, roundMs: 5000, rounds: 4, concurrency: 20 }
 const QUICK: Plan = { warmupMs: 300, roundMs: 700, rounds: 2, concurrency: 20 };
 const TSX = ['--import', 'tsx'];
 const PROFILE_OF: Readonly<Record<ScaleName, string>> = { city: '000', demo: '001', toy: '001' };
-
-function once<T>(child: ChildProcess, type: string): Promise<T> {
-  return new Promise((done, fail) => {
-    const onExit = (code: number | null) => fail(new Error(`${type}: child exited with ${code}`));
-    const onMessage = (message: { type?: string }) => {
-      if (message.type !== type) return;
-      child.off('message', onMessage);
-      child.off('exit', onExit);
-      done(message as T);
-    };
-    child.on('message', onMessage);
-    child.once('exit', onExit);
-  });
-}
 
 /**
  * The cached dataset of a scale: the current cache key when present, else the newest cache of the
