@@ -4,6 +4,8 @@ import { PageQuery, page } from './common.ts';
 export const AuditQuery = z.object({
   ...PageQuery.shape,
   actorId: z.uuid().optional(),
+  /** AUD-8: the auditor types a login name; it is resolved to the account's id on the server. */
+  actorName: z.string().trim().min(1).max(64).optional(),
   action: z.string().max(64).optional(),
   outcome: z.enum(['success', 'denied', 'error']).optional(),
   resourceType: z.string().max(64).optional(),

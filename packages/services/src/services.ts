@@ -78,7 +78,7 @@ export function createServices(options: ServicesOptions) {
     clock,
     cipher,
     audit,
-    auditLog: createAuditLogService({ audit, cipher }),
+    auditLog: createAuditLogService({ db, audit, cipher }),
     auth,
     twoFactor: createTwoFactorService({ db, clock, audit, cipher, revokeAllSessions: auth.revokeAllSessions }),
     elders: createElderService({ db, clock, audit, cipher }),

@@ -195,8 +195,8 @@ export const messagesEnUS: Readonly<Record<MessageKey, string>> = {
   'import.notFound': 'Import job not found',
   'import.loadFailed': 'The import job could not be loaded',
 
-  'audit.actorId': 'Actor ID',
-  'audit.actorHint': 'Click an actor in the table to filter by them',
+  'audit.actorId': 'Actor (login name or ID)',
+  'audit.actorHint': 'Type a login name, or click an actor in the table',
   'audit.action': 'Action',
   'audit.outcome': 'Outcome',
   'audit.anyOutcome': 'Any outcome',

@@ -194,8 +194,8 @@ export const messagesZhCN = {
   'import.notFound': '未找到该导入任务',
   'import.loadFailed': '导入任务加载失败',
 
-  'audit.actorId': '操作人 ID',
-  'audit.actorHint': '点击表格中的操作人可直接筛选',
+  'audit.actorId': '操作人（登录账号或 ID）',
+  'audit.actorHint': '输入登录账号，或点击表格中的操作人直接筛选',
   'audit.action': '操作',
   'audit.outcome': '结果',
   'audit.anyOutcome': '全部结果',

@@ -41,7 +41,7 @@ export function AuditFilters({ onSearch, onReset, form }: Props) {
       <Row gutter={16}>
         <Col {...cell}>
           <Form.Item label={t('audit.actorId')} name="actorId" extra={t('audit.actorHint')}>
-            <Input allowClear className="identifier" maxLength={36} />
+            <Input allowClear className="identifier" maxLength={64} autoComplete="off" />
           </Form.Item>
         </Col>
         <Col {...cell}>

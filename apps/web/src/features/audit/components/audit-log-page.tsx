@@ -18,12 +18,18 @@ function instant(text: string | undefined): string | undefined {
   return Number.isNaN(date.getTime()) ? text : date.toISOString();
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** One field takes either an account id (clicked in the table) or a login name (typed). */
+const actorOf = (text: string | undefined) =>
+  text === undefined ? {} : UUID.test(text) ? { actorId: text } : { actorName: text };
+
 type Checked = { ok: true; filters: Filters } | { ok: false; fields: (typeof FILTER_FIELDS)[number][] };
 
 /** The form's values as an AuditSearchBody, checked with the server's schema. */
 function filtersOf(values: AuditFilterValues): Checked {
   const parsed = AuditSearchBody.safeParse({
-    actorId: trimmed(values.actorId),
+    ...actorOf(trimmed(values.actorId)),
     action: trimmed(values.action),
     outcome: values.outcome,
     from: instant(values.from),

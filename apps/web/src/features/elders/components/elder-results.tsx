@@ -3,6 +3,7 @@ import { Card, Empty, List, Pagination, Table, type TableColumnsType } from 'ant
 import { MAX_OFFSET } from '@kangyang/contracts/common';
 import type { ElderListItem } from '@kangyang/contracts/elder';
 import { useI18n } from '../../../shared/i18n/i18n-context.tsx';
+import { RegionName } from '../../../shared/region-name.tsx';
 import { CategoryTags, Identifier, StatusTag } from './elder-labels.tsx';
 
 export type Paging = { page: number; pageSize: number; onChange: (page: number, pageSize: number) => void };
@@ -29,6 +30,11 @@ function useColumns(): TableColumnsType<ElderListItem> {
     { title: t('elder.age'), dataIndex: 'age', align: 'right' },
     { title: t('elder.idNumber'), dataIndex: 'idNumber', render: (value: string) => <Identifier value={value} /> },
     { title: t('elder.phone'), dataIndex: 'phone', render: (value: string | null) => <Identifier value={value} /> },
+    {
+      title: t('elder.residenceRegion'),
+      dataIndex: 'residenceRegionCode',
+      render: (code: string) => <RegionName code={code} />,
+    },
     {
       title: t('elder.livingSituation'),
       dataIndex: 'livingSituation',
