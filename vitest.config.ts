@@ -13,6 +13,8 @@ export default defineConfig({
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'],
           exclude: ['**/*.db.test.ts', '**/*.pg.test.ts', '**/node_modules/**'],
+          // property tests run thousands of cases: seconds of CPU that a loaded 2-core machine stretches
+          testTimeout: 30_000,
         },
       },
       {
@@ -20,6 +22,7 @@ export default defineConfig({
           name: 'web',
           include: ['apps/web/src/**/*.test.tsx'],
           environment: 'jsdom',
+          testTimeout: 30_000,
         },
       },
       {

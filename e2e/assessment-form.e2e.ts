@@ -3,22 +3,21 @@
 // saves (the draft stays on the device, survives a reload), sees the live score, signs; assessor2 on
 // a portrait tablet (768×1024) signs and the agency submits; district approves in the review page,
 // and the elder's history offers the PDF report. Screenshots: docs/screenshots/assessment-*.png.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ensureWebBuild, journeyArtifacts, launchBrowser, startServer, type RunningServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useJourney } from './journey.ts';
 import { answerAfter, login, watch } from './pages.ts';
 
-let server: RunningServer;
-let browser: Browser;
-const artifacts = journeyArtifacts('assessment-form');
+const journey = useJourney('assessment-form');
+const { artifacts } = journey;
 const LANDSCAPE = { width: 1024, height: 768 };
 const PORTRAIT = { width: 768, height: 1024 };
 const SAVE_PATH = /\/api\/assessments\/[0-9a-f-]{36}\/answers$/;
 
 async function newPage(viewport: { width: number; height: number }) {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', hasTouch: true });
+  const context = await journey.browser.newContext({ viewport, locale: 'zh-CN', hasTouch: true });
   const page = await context.newPage();
-  return { context, page, seen: watch(page, server.url) };
+  return { context, page, seen: watch(page, journey.server.url) };
 }
 
 /** Picks the option with `rank` (0 = most capable) of every item in `codes`. */
@@ -40,25 +39,17 @@ async function smallTargets(page: Page): Promise<number> {
 }
 
 describe('journey: an assessment on a tablet, two signatures, review', () => {
-  beforeAll(async () => {
-    ensureWebBuild();
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    if (server) artifacts.writeText('server.log', server.log());
-    await server?.stop();
-  });
-
   it('fills the form offline-tolerant, signs twice, submits, and the district approves', async () => {
     const first = await newPage(LANDSCAPE);
     const page = first.page;
     let taskId = '';
     try {
       // 1. The assessor lands on their own draft tasks.
-      await answerAfter(page, () => login(page, server.url, 'assessor', server.staffPassword), '/api/assessments');
+      await answerAfter(
+        page,
+        () => login(page, journey.server.url, 'assessor', journey.server.staffPassword),
+        '/api/assessments',
+      );
       await page.waitForURL(/\/assessments$/);
       const rows = page.locator('.ant-table-row');
       expect(await rows.count()).toBeGreaterThan(3);
@@ -77,7 +68,7 @@ describe('journey: an assessment on a tablet, two signatures, review', () => {
       );
       expect(await smallTargets(page)).toBe(0);
 
-      // 2. Half the items online: the autosave reaches the server.
+      // 2. Half the items online: the autosave reaches the journey.server.
       const saved = page.waitForResponse((response) => SAVE_PATH.test(new URL(response.url()).pathname));
       await answer(page, codes.slice(0, 13), (index) => index % 2);
       expect((await saved).status()).toBe(200);
@@ -143,10 +134,10 @@ describe('journey: an assessment on a tablet, two signatures, review', () => {
     // 6. The second assessor, portrait tablet: signs, and submits for the agency.
     const second = await newPage(PORTRAIT);
     try {
-      await login(second.page, server.url, 'assessor2', server.staffPassword);
+      await login(second.page, journey.server.url, 'assessor2', journey.server.staffPassword);
       await answerAfter(
         second.page,
-        () => second.page.goto(`${server.url}/assessments/${taskId}`),
+        () => second.page.goto(`${journey.server.url}/assessments/${taskId}`),
         `/api/assessments/${taskId}`,
       );
       await second.page.locator('.asm-item--done').first().waitFor();
@@ -180,10 +171,10 @@ describe('journey: an assessment on a tablet, two signatures, review', () => {
     // 7. The district reviews: approve; the elder's history then shows it with its PDF report.
     const district = await newPage({ width: 1280, height: 800 });
     try {
-      await login(district.page, server.url, 'district', server.staffPassword);
+      await login(district.page, journey.server.url, 'district', journey.server.staffPassword);
       await answerAfter(
         district.page,
-        () => district.page.goto(`${server.url}/assessment-review/${taskId}`),
+        () => district.page.goto(`${journey.server.url}/assessment-review/${taskId}`),
         `/api/assessments/${taskId}`,
       );
       await district.page.getByRole('button', { name: '审核通过' }).waitFor();
@@ -197,7 +188,7 @@ describe('journey: an assessment on a tablet, two signatures, review', () => {
       const elderId = ((await approved.json()) as { elder: { id: string } }).elder.id;
       await answerAfter(
         district.page,
-        () => district.page.goto(`${server.url}/elders/${elderId}/assessments`),
+        () => district.page.goto(`${journey.server.url}/elders/${elderId}/assessments`),
         `/api/elders/${elderId}/assessments`,
       );
       const row = district.page.locator('.ant-table-row', { hasText: '已审核' }).first();
@@ -210,7 +201,7 @@ describe('journey: an assessment on a tablet, two signatures, review', () => {
       expect(pdf.headers()['content-type']).toBe('application/pdf');
       await answerAfter(
         district.page,
-        () => district.page.goto(`${server.url}/assessment-due`),
+        () => district.page.goto(`${journey.server.url}/assessment-due`),
         '/api/assessments/due',
       );
       await district.page.locator('.asm-month-row').first().waitFor();

@@ -2,15 +2,14 @@
 // order and assigns it to the demo caregiver; on a 390×844 phone the caregiver opens today's list,
 // checks in with GPS, ticks the checklist, gets the elder's signature, loses signal, checks out
 // (kept on the phone: "n pending"), and the outbox syncs once the signal is back: one visit.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ensureWebBuild, journeyArtifacts, launchBrowser, startServer, type RunningServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useJourney } from './journey.ts';
 import { DESKTOP, login, PHONE, watch } from './pages.ts';
 import { call, pickElderAndService } from './home-care-api.ts';
 
-let server: RunningServer;
-let browser: Browser;
-const artifacts = journeyArtifacts('caregiver-visit');
+const journey = useJourney('caregiver-visit');
+const { artifacts } = journey;
 /** 上城区 (Hangzhou): inside China's box; whether it is inside the tolerance is the server's call. */
 const HANGZHOU = { latitude: 30.2425, longitude: 120.1694, accuracy: 20 };
 
@@ -27,10 +26,10 @@ type MyTasks = {
 
 /** Runs `work` in a fresh desktop context signed in as the demo admin (the operator's side). */
 async function asAdmin<T>(work: (page: Page) => Promise<T>): Promise<T> {
-  const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+  const context = await journey.browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
   const page = await context.newPage();
   try {
-    await login(page, server.url, 'admin', server.adminPassword);
+    await login(page, journey.server.url, 'admin', journey.server.adminPassword);
     return await work(page);
   } finally {
     await context.close();
@@ -59,20 +58,8 @@ const orderForCaregiver = (workerId: string) =>
 const pendingText = (page: Page) => page.locator('.sync-bar__text').textContent();
 
 describe('journey: caregiver visit on a phone, offline check-out', () => {
-  beforeAll(async () => {
-    ensureWebBuild();
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    if (server) artifacts.writeText('server.log', server.log());
-    await server?.stop();
-  });
-
   it('list → check in (GPS) → checklist → signature → offline check-out → synced once', async () => {
-    const context = await browser.newContext({
+    const context = await journey.browser.newContext({
       viewport: PHONE,
       deviceScaleFactor: 2,
       isMobile: true,
@@ -82,10 +69,10 @@ describe('journey: caregiver visit on a phone, offline check-out', () => {
       permissions: ['geolocation'],
     });
     const page = await context.newPage();
-    const seen = watch(page, server.url);
+    const seen = watch(page, journey.server.url);
     try {
       // 1. The caregiver signs in and lands on the phone view (no admin menu).
-      await login(page, server.url, 'caregiver', server.staffPassword);
+      await login(page, journey.server.url, 'caregiver', journey.server.staffPassword);
       await page.waitForURL(/\/care$/);
       const mine = await call<MyTasks>(page, 'GET', '/api/home-care/my/tasks');
       expect(mine.status).toBe(200);
@@ -168,7 +155,7 @@ describe('journey: caregiver visit on a phone, offline check-out', () => {
           'GET',
           `/api/home-care/visits?elderId=${elderId}`,
         );
-        await admin.goto(`${server.url}/elders/${elderId}/visits`);
+        await admin.goto(`${journey.server.url}/elders/${elderId}/visits`);
         await admin.locator('.visits-table tbody tr.ant-table-row').first().waitFor();
         await artifacts.shot(admin, 'elder-visits').then((path) => artifacts.publish(path, 'elder-visits.png'));
         return { order, visits };

@@ -2,14 +2,13 @@
 // admin (district 330102) → plan page of profile 001 → drill-down → region overview → command
 // centre → map (boundaries, density cells, facilities, a facility's details) → the same in en-US.
 // Screenshots go to docs/screenshots/ (plan-page-*, overview-*, map-*).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ensureWebBuild, journeyArtifacts, launchBrowser, startServer, type RunningServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useJourney } from './journey.ts';
 import { answerAfter, DESKTOP, login, watch } from './pages.ts';
 
-let server: RunningServer;
-let browser: Browser;
-const artifacts = journeyArtifacts('dashboards');
+const journey = useJourney('dashboards');
+const { artifacts } = journey;
 type Locale = 'zh-CN' | 'en-US';
 
 const STATUS_WORDS: Record<Locale, RegExp> = {
@@ -18,7 +17,11 @@ const STATUS_WORDS: Record<Locale, RegExp> = {
 };
 
 async function planPage(page: Page, locale: Locale) {
-  const response = await answerAfter(page, () => page.goto(`${server.url}/plans/001`), '/api/plans/001/indicators');
+  const response = await answerAfter(
+    page,
+    () => page.goto(`${journey.server.url}/plans/001`),
+    '/api/plans/001/indicators',
+  );
   expect(response.status()).toBe(200);
   // the same answer again (the page's own may be replaced by a refetch after the refresh)
   const body = (await page.evaluate("fetch('/api/plans/001/indicators').then((answer) => answer.json())")) as {
@@ -40,7 +43,7 @@ async function planPage(page: Page, locale: Locale) {
 
 /** Recomputes the rollups through the plan page's button and waits until the refresh has finished. */
 async function refreshRollups(page: Page) {
-  await answerAfter(page, () => page.goto(`${server.url}/plans/001`), '/api/plans/001/indicators');
+  await answerAfter(page, () => page.goto(`${journey.server.url}/plans/001`), '/api/plans/001/indicators');
   const status = () =>
     page.evaluate("fetch('/api/indicators/refresh').then((answer) => answer.json())") as Promise<{
       pending: boolean;
@@ -77,7 +80,11 @@ async function drillDown(page: Page) {
 }
 
 async function overview(page: Page, locale: Locale) {
-  const response = await answerAfter(page, () => page.goto(`${server.url}/overview`), '/api/regions/330102/overview');
+  const response = await answerAfter(
+    page,
+    () => page.goto(`${journey.server.url}/overview`),
+    '/api/regions/330102/overview',
+  );
   expect(response.status()).toBe(200);
   const body = (await page.evaluate("fetch('/api/regions/330102/overview').then((answer) => answer.json())")) as {
     elders: { total: number };
@@ -93,7 +100,11 @@ async function overview(page: Page, locale: Locale) {
 }
 
 async function resourceMap(page: Page, locale: Locale) {
-  const response = await answerAfter(page, () => page.goto(`${server.url}/map`), '/api/regions/330102/boundaries');
+  const response = await answerAfter(
+    page,
+    () => page.goto(`${journey.server.url}/map`),
+    '/api/regions/330102/boundaries',
+  );
   expect(response.status()).toBe(200);
   await expect.poll(() => page.locator('.map-regions .map-region').count()).toBe(14);
   await expect.poll(() => page.locator('.map-density rect').count()).toBeGreaterThan(0);
@@ -151,24 +162,12 @@ async function reportValue(page: Page) {
 }
 
 describe('journey: plan dashboards, overview, command centre and the offline map', () => {
-  beforeAll(async () => {
-    ensureWebBuild();
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    if (server) artifacts.writeText('server.log', server.log());
-    await server?.stop();
-  });
-
   it('shows every indicator with status in words, the overview, the command centre and the map in both languages', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+    const context = await journey.browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
     const page = await context.newPage();
-    const seen = watch(page, server.url);
+    const seen = watch(page, journey.server.url);
     try {
-      await login(page, server.url, 'admin', server.adminPassword);
+      await login(page, journey.server.url, 'admin', journey.server.adminPassword);
       await refreshRollups(page);
       await planPage(page, 'zh-CN');
       await drillDown(page);
@@ -177,7 +176,7 @@ describe('journey: plan dashboards, overview, command centre and the offline map
 
       const centre = await answerAfter(
         page,
-        () => page.goto(`${server.url}/command-centre`),
+        () => page.goto(`${journey.server.url}/command-centre`),
         '/api/regions/330102/overview',
       );
       expect(centre.status()).toBe(200);

@@ -1,14 +1,13 @@
 // Journey: editing an elder and reading the audit trail (REG-1, API-5, PLT-3, AUD-8, ENC-4).
 // admin: edit form with the server's rules → save → a stale second tab gets VERSION_CONFLICT →
 // new-elder form refuses empty fields → import wizard opens; auditor: audit log by elder ID number.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ensureWebBuild, journeyArtifacts, launchBrowser, startServer, type RunningServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useJourney } from './journey.ts';
 import { answerAfter, DESKTOP, login, loginToList, logout, watch } from './pages.ts';
 
-let server: RunningServer;
-let browser: Browser;
-const artifacts = journeyArtifacts('elder-edit-audit');
+const journey = useJourney('elder-edit-audit');
+const { artifacts } = journey;
 
 async function openEdit(page: Page, origin: string, elderId: string) {
   await answerAfter(page, () => page.goto(`${origin}/elders/${elderId}/edit`), `/api/elders/${elderId}`);
@@ -20,24 +19,12 @@ async function setAddress(page: Page, address: string) {
 }
 
 describe('journey: edit an elder, then audit it', () => {
-  beforeAll(async () => {
-    ensureWebBuild();
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    if (server) artifacts.writeText('server.log', server.log());
-    await server?.stop();
-  });
-
   it('admin edits with client-side checks and optimistic concurrency; auditor finds the trail by ID number', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+    const context = await journey.browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
     const page = await context.newPage();
-    const seen = watch(page, server.url);
+    const seen = watch(page, journey.server.url);
     try {
-      const rows = await loginToList(page, server.url, 'admin', server.adminPassword);
+      const rows = await loginToList(page, journey.server.url, 'admin', journey.server.adminPassword);
       await rows.first().locator('.elder-name-link').click();
       await page.waitForURL(/\/elders\/[0-9a-f-]{36}$/);
       const elderId = new URL(page.url()).pathname.split('/')[2] ?? '';
@@ -52,7 +39,7 @@ describe('journey: edit an elder, then audit it', () => {
       expect(fullId).toMatch(/^\d{17}[\dX]$/);
 
       // 1. The edit form: a bad mobile number is refused before any request, by the domain's rule.
-      await openEdit(page, server.url, elderId);
+      await openEdit(page, journey.server.url, elderId);
       await artifacts.shot(page, 'edit-form');
       let patches = 0;
       page.on('request', (request) => {
@@ -80,8 +67,8 @@ describe('journey: edit an elder, then audit it', () => {
 
       // 3. Two tabs on version 2: the second save answers 412 VERSION_CONFLICT, shown with a way out.
       const other = await context.newPage();
-      await openEdit(other, server.url, elderId);
-      await openEdit(page, server.url, elderId);
+      await openEdit(other, journey.server.url, elderId);
+      await openEdit(page, journey.server.url, elderId);
       await setAddress(other, '测试路 2 号');
       await answerAfter(
         other,
@@ -107,7 +94,7 @@ describe('journey: edit an elder, then audit it', () => {
       await expect.poll(() => page.locator('#address').inputValue(), { timeout: 5000 }).toBe('测试路 2 号');
 
       // 4. The new-elder form names every missing required field (ElderCreateBody on the client).
-      await page.goto(`${server.url}/elders/new`);
+      await page.goto(`${journey.server.url}/elders/new`);
       await page.locator('.elder-form').waitFor();
       await page.locator('.form-actions button[type=submit]').click();
       await page.locator('.ant-form-item-explain-error').first().waitFor();
@@ -115,13 +102,17 @@ describe('journey: edit an elder, then audit it', () => {
       await artifacts.shot(page, 'new-elder-required');
 
       // 5. The import wizard's first step (the import API is another module's work).
-      await page.goto(`${server.url}/imports`);
+      await page.goto(`${journey.server.url}/imports`);
       await page.locator('.import-dragger').waitFor();
       await artifacts.shot(page, 'import-upload');
       await logout(page);
 
       // 6. The auditor lands on the audit log and finds this elder's trail by ID number, via POST only.
-      await answerAfter(page, () => login(page, server.url, 'auditor', server.staffPassword), '/api/audit/search');
+      await answerAfter(
+        page,
+        () => login(page, journey.server.url, 'auditor', journey.server.staffPassword),
+        '/api/audit/search',
+      );
       await page.waitForURL(/\/audit$/);
       await page.locator('#elderIdNumber').fill(fullId);
       const search = await answerAfter(

@@ -1,19 +1,18 @@
 // Journey: the elder import wizard (REG-6): upload a file → validation → masked preview and error
 // summary → valid rows only → import → result with the error report; a re-upload adds nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ELDER_IMPORT_COLUMNS } from '@kangyang/contracts/import';
 import { makeCitizenId } from '@kangyang/domain/identity';
 import { isoDate } from '@kangyang/domain/units';
-import { ensureWebBuild, journeyArtifacts, launchBrowser, startServer, type RunningServer } from './harness.ts';
+import { useJourney } from './journey.ts';
 import { DESKTOP, loginToList, MASKED_ID, watch } from './pages.ts';
 
-let server: RunningServer;
-let browser: Browser;
-const artifacts = journeyArtifacts('elder-import');
+const journey = useJourney('elder-import');
+const { artifacts } = journey;
 
 const NAMES = ['赵一民', '钱二华', '孙三英', '李四强', '周五芳'];
 const VALID_ROWS = NAMES.length;
@@ -40,32 +39,20 @@ function importFile(): string {
 }
 
 async function upload(page: Page, file: string) {
-  await page.goto(`${server.url}/imports`);
+  await page.goto(`${journey.server.url}/imports`);
   await page.locator('.import-dragger input[type=file]').setInputFiles(file);
   await page.waitForURL(/\/imports\/[0-9a-f-]{36}$/);
 }
 
 describe('journey: import elders from a spreadsheet', () => {
-  beforeAll(async () => {
-    ensureWebBuild();
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    if (server) artifacts.writeText('server.log', server.log());
-    await server?.stop();
-  });
-
   it('previews masked rows, names the bad row, imports the valid ones, and a re-import adds nothing', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
+    const context = await journey.browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
     const page = await context.newPage();
-    const seen = watch(page, server.url);
+    const seen = watch(page, journey.server.url);
     const file = importFile();
     try {
-      await loginToList(page, server.url, 'admin', server.adminPassword);
-      await page.goto(`${server.url}/imports`);
+      await loginToList(page, journey.server.url, 'admin', journey.server.adminPassword);
+      await page.goto(`${journey.server.url}/imports`);
       await page.locator('.import-dragger').waitFor();
       await artifacts.shot(page, 'upload');
 

@@ -1,41 +1,28 @@
 // Journey: the elder registry in the admin web (REG-1, POR-1, PLT-2, PLT-4, ENC-3, ENC-4).
 // login as admin → elder list → search → detail (masked, reveal) → street officer: another
 // street's elder is not found → en-US → list again; plus a phone-width list.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { ensureWebBuild, journeyArtifacts, launchBrowser, startServer, type RunningServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { useJourney } from './journey.ts';
 import { DESKTOP, listAfter, loginToList, logout, MASKED_ID, MASKED_PHONE, PHONE, watch } from './pages.ts';
 
-let server: RunningServer;
-let browser: Browser;
-const artifacts = journeyArtifacts('elder-registry');
+const journey = useJourney('elder-registry');
+const { artifacts } = journey;
 
 describe('journey: elder registry in the admin web', () => {
-  beforeAll(async () => {
-    ensureWebBuild();
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    if (server) artifacts.writeText('server.log', server.log());
-    await server?.stop();
-  });
-
   it('admin: login → list → search → detail → reveal; street officer: other street not found; en-US list', async () => {
-    const context: BrowserContext = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+    const context: BrowserContext = await journey.browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
     const page = await context.newPage();
-    const seen = watch(page, server.url);
+    const seen = watch(page, journey.server.url);
     try {
       // 1. A fresh visit lands on the login page (zh-CN by default).
-      await page.goto(`${server.url}/elders`);
+      await page.goto(`${journey.server.url}/elders`);
       await page.waitForURL(/\/login\?next=/);
       await expect(page.locator('h1').textContent()).resolves.toContain('康养服务平台');
       await artifacts.shot(page, 'login-zh-CN');
 
       // 2. Admin logs in and sees the list: masked ID and phone columns (ENC-3), a total.
-      const rows = await loginToList(page, server.url, 'admin', server.adminPassword);
+      const rows = await loginToList(page, journey.server.url, 'admin', journey.server.adminPassword);
       expect(await rows.count()).toBe(20);
       const firstId = (await rows.first().locator('.identifier').first().textContent()) ?? '';
       expect(firstId).toMatch(MASKED_ID);
@@ -71,7 +58,7 @@ describe('journey: elder registry in the admin web', () => {
       await artifacts.shot(page, 'elder-detail-revealed');
 
       // 5. Exact ID search: POST body only, never in the URL (ENC-4); exactly that elder.
-      await listAfter(page, () => page.goto(`${server.url}/elders`));
+      await listAfter(page, () => page.goto(`${journey.server.url}/elders`));
       const searchBodies: string[] = [];
       page.on('request', (request) => {
         if (request.url().endsWith('/api/elders/search')) searchBodies.push(request.postData() ?? '');
@@ -95,7 +82,7 @@ describe('journey: elder registry in the admin web', () => {
       await logout(page);
 
       // 7. The street officer: the list is limited to 湖滨街道; the other street's elder answers not found (PLT-2).
-      const streetRows = await loginToList(page, server.url, 'street', server.staffPassword);
+      const streetRows = await loginToList(page, journey.server.url, 'street', journey.server.staffPassword);
       expect(await streetRows.count()).toBeGreaterThan(0);
       const streetCodes = await page.evaluate(async () => {
         const response = await fetch('/api/elders?limit=200');
@@ -111,14 +98,14 @@ describe('journey: elder registry in the admin web', () => {
       expect(roots).toEqual(['湖滨街道']);
       await artifacts.shot(page, 'street-officer-region-selector');
       await page.keyboard.press('Escape');
-      await page.goto(`${server.url}/elders/${otherStreet}`);
+      await page.goto(`${journey.server.url}/elders/${otherStreet}`);
       await page.locator('.elder-not-found').waitFor();
       await expect(page.locator('.elder-not-found').textContent()).resolves.toContain('未找到该老人档案');
       await artifacts.shot(page, 'street-officer-not-found');
       await logout(page);
 
       // 8. Admin again, in English: the UI and the antd widgets switch; the list again.
-      await loginToList(page, server.url, 'admin', server.adminPassword);
+      await loginToList(page, journey.server.url, 'admin', journey.server.adminPassword);
       await page.getByText('EN', { exact: true }).click();
       await page.locator('h2', { hasText: 'Elders' }).waitFor();
       await expect(page.locator('.ant-pagination-total-text').textContent()).resolves.toMatch(/\d+ elders/);
@@ -136,11 +123,16 @@ describe('journey: elder registry in the admin web', () => {
   });
 
   it('phone width (390 × 844, 360): the list reads as cards with masked identifiers; the detail fits', async () => {
-    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
+    const context = await journey.browser.newContext({
+      viewport: PHONE,
+      locale: 'zh-CN',
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = await context.newPage();
-    const seen = watch(page, server.url);
+    const seen = watch(page, journey.server.url);
     try {
-      const cards = await loginToList(page, server.url, 'admin', server.adminPassword);
+      const cards = await loginToList(page, journey.server.url, 'admin', journey.server.adminPassword);
       expect(await cards.count()).toBe(20);
       const cardId = (await page.locator('.elder-card .identifier').first().textContent()) ?? '';
       expect(cardId).toMatch(MASKED_ID);

@@ -207,8 +207,12 @@ export function journeyArtifacts(journey: string) {
       await page.screenshot({ path, fullPage: options.fullPage ?? true, animations: 'disabled' });
       return path;
     },
-    /** Copies a screenshot into the repository's docs (README pictures). */
+    /**
+     * Copies a screenshot into the repository's docs (README pictures) when asked with
+     * PUBLISH_SCREENSHOTS=1 (`npm run screenshots`); a plain test run leaves tracked files alone.
+     */
     publish(from: string, docsName: string): void {
+      if (process.env['PUBLISH_SCREENSHOTS'] !== '1') return;
       const target = join(ROOT, 'docs/screenshots', docsName);
       mkdirSync(dirname(target), { recursive: true });
       copyFileSync(from, target);

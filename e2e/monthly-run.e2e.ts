@@ -5,19 +5,18 @@
 // admin approves it, downloads the .xlsx batch, imports it back as paid; the elder's ledger shows it.
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ensureWebBuild, journeyArtifacts, launchBrowser, startServer, type RunningServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useJourney } from './journey.ts';
 import { answerAfter, DESKTOP, login, logout, watch } from './pages.ts';
 
-let server: RunningServer;
-let browser: Browser;
-const artifacts = journeyArtifacts('monthly-run');
+const journey = useJourney('monthly-run');
+const { artifacts } = journey;
 const programme = 'homeCareBedCareSubsidy';
 let keyCounter = 0;
 
 async function call<T>(token: string, method: string, path: string, body?: unknown, headers: object = {}): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, {
+  const response = await fetch(`${journey.server.url}${path}`, {
     method,
     headers: {
       authorization: `Bearer ${token}`,
@@ -34,7 +33,7 @@ async function call<T>(token: string, method: string, path: string, body?: unkno
 }
 
 async function tokenOf(username: string, password: string): Promise<string> {
-  const response = await fetch(`${server.url}/api/auth/login`, {
+  const response = await fetch(`${journey.server.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password }),
@@ -99,29 +98,17 @@ async function step(page: Page, button: RegExp, reason: string | null) {
 }
 
 describe('journey: applications inbox and the monthly subsidy run', () => {
-  beforeAll(async () => {
-    ensureWebBuild();
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    if (server) artifacts.writeText('server.log', server.log());
-    await server?.stop();
-  });
-
   it('street reviews, district approves; a month is run, approved, exported, paid and explained', async () => {
-    const admin = await tokenOf('admin', server.adminPassword);
-    const district = await tokenOf('district', server.staffPassword);
+    const admin = await tokenOf('admin', journey.server.adminPassword);
+    const district = await tokenOf('district', journey.server.staffPassword);
     const elders = await call<{ items: { id: string }[] }>(admin, 'GET', '/api/elders?regionCode=330102002&limit=2');
     for (const elder of elders.items) {
       const body = { elderId: elder.id, programme: 'homeCareBed', applicantKind: 'family', applicantName: '李女士' };
       await call(admin, 'POST', '/api/applications', { ...body, note: '老人行动不便，申请家庭养老照护床位' });
     }
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
+    const context = await journey.browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
     const page = await context.newPage();
-    const seen = watch(page, server.url);
+    const seen = watch(page, journey.server.url);
     try {
       await inboxSteps(page);
       const elderId = await paidMonths(admin, district);
@@ -139,8 +126,8 @@ describe('journey: applications inbox and the monthly subsidy run', () => {
 });
 
 async function inboxSteps(page: Page) {
-  await login(page, server.url, 'street', server.staffPassword);
-  await answerAfter(page, () => page.goto(`${server.url}/applications`), '/api/applications');
+  await login(page, journey.server.url, 'street', journey.server.staffPassword);
+  await answerAfter(page, () => page.goto(`${journey.server.url}/applications`), '/api/applications');
   expect(await page.locator('.inbox-table tbody tr.ant-table-row').count()).toBe(2);
   artifacts.publish(await artifacts.shot(page, 'street-inbox'), 'application-inbox-zh-CN.png');
   await openApplication(page, 0);
@@ -157,8 +144,8 @@ async function inboxSteps(page: Page) {
   await closeDrawer(page);
   await logout(page);
 
-  await login(page, server.url, 'district', server.staffPassword);
-  await answerAfter(page, () => page.goto(`${server.url}/applications`), '/api/applications');
+  await login(page, journey.server.url, 'district', journey.server.staffPassword);
+  await answerAfter(page, () => page.goto(`${journey.server.url}/applications`), '/api/applications');
   expect(await page.locator('.inbox-table tbody tr.ant-table-row').count()).toBe(1);
   await openApplication(page, 0);
   await step(page, /批\s?准/, '同意');
@@ -171,7 +158,7 @@ async function inboxSteps(page: Page) {
 }
 
 async function runNovember(page: Page) {
-  await answerAfter(page, () => page.goto(`${server.url}/monthly-run`), '/api/ledger/runs');
+  await answerAfter(page, () => page.goto(`${journey.server.url}/monthly-run`), '/api/ledger/runs');
   await page.locator('#run-month').fill('2026-11');
   await answerAfter(page, () => page.getByRole('button', { name: /计算本月发放/ }).click(), '/api/ledger/runs');
   await page.locator('.run-detail .run-diff').waitFor();
@@ -181,8 +168,8 @@ async function runNovember(page: Page) {
 }
 
 async function approveExportImport(page: Page) {
-  await login(page, server.url, 'admin', server.adminPassword);
-  await answerAfter(page, () => page.goto(`${server.url}/monthly-run`), '/api/ledger/runs');
+  await login(page, journey.server.url, 'admin', journey.server.adminPassword);
+  await answerAfter(page, () => page.goto(`${journey.server.url}/monthly-run`), '/api/ledger/runs');
   const row = page.locator('.run-table tbody tr.ant-table-row', { hasText: '2026-11' });
   await row.getByRole('button').click();
   await page.locator('.run-detail').waitFor();
@@ -210,7 +197,11 @@ async function approveExportImport(page: Page) {
 }
 
 async function elderLedger(page: Page, elderId: string) {
-  await answerAfter(page, () => page.goto(`${server.url}/elders/${elderId}/ledger`), `/api/elders/${elderId}/ledger`);
+  await answerAfter(
+    page,
+    () => page.goto(`${journey.server.url}/elders/${elderId}/ledger`),
+    `/api/elders/${elderId}/ledger`,
+  );
   await expect.poll(() => page.locator('.ledger-table').textContent()).toContain('追回');
   artifacts.publish(await artifacts.shot(page, 'elder-ledger'), 'elder-ledger-zh-CN.png');
 }

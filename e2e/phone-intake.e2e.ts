@@ -1,35 +1,21 @@
 // Journey: the call centre takes a phone order (HCS-3, HCS-4, HCS-5): find the elder by ID number
 // with the keyboard, choose the service, Enter submits (twice: still one order), see the ranked
 // candidates with reasons, override with a reason, then the orders board with its clocks.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { ensureWebBuild, journeyArtifacts, launchBrowser, startServer, type RunningServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useJourney } from './journey.ts';
 import { DESKTOP, login, watch } from './pages.ts';
 import { call, pickElderAndService, revealed } from './home-care-api.ts';
 
-let server: RunningServer;
-let browser: Browser;
-const artifacts = journeyArtifacts('phone-intake');
+const journey = useJourney('phone-intake');
+const { artifacts } = journey;
 
 describe('journey: call-centre phone intake', () => {
-  beforeAll(async () => {
-    ensureWebBuild();
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    if (server) artifacts.writeText('server.log', server.log());
-    await server?.stop();
-  });
-
   it('ID lookup → service → Enter (twice) → one order → candidates with reasons → override → board', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+    const context = await journey.browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
     const page = await context.newPage();
-    const seen = watch(page, server.url);
+    const seen = watch(page, journey.server.url);
     try {
-      await login(page, server.url, 'admin', server.adminPassword);
+      await login(page, journey.server.url, 'admin', journey.server.adminPassword);
       const { elder, service } = await pickElderAndService(page);
       const { idNumber } = await revealed(page, elder.id);
       const ordersOf = async () =>
@@ -42,7 +28,7 @@ describe('journey: call-centre phone intake', () => {
       });
 
       // 1. The form opens with the focus in the lookup; the ID number goes in a POST body (ENC-4).
-      await page.goto(`${server.url}/intake`);
+      await page.goto(`${journey.server.url}/intake`);
       await page.locator('#intake-lookup').waitFor();
       expect(await page.evaluate('document.activeElement?.id')).toBe('intake-lookup');
       await page.keyboard.type(idNumber);
@@ -88,7 +74,7 @@ describe('journey: call-centre phone intake', () => {
       await artifacts.shot(page, 'overridden');
 
       // 6. The orders board: every order shows its response clock (HCS-5).
-      await page.goto(`${server.url}/orders`);
+      await page.goto(`${journey.server.url}/orders`);
       await page.locator('.orders-table tbody tr.ant-table-row').first().waitFor();
       expect(await page.locator('.orders-table .clock-tag').count()).toBeGreaterThan(0);
       await artifacts.shot(page, 'orders-board').then((path) => artifacts.publish(path, 'orders-board.png'));
