@@ -161,6 +161,36 @@ async function reportValue(page: Page) {
   await page.locator('.indicator-drawer .ant-drawer-close').click();
 }
 
+/** KPI-3: the records behind 001-17 (home care beds) for a permitted role: masked names, as many as the API's total. */
+async function recordsBehind(page: Page) {
+  const row = page.locator('.indicator-table tbody tr.ant-table-row').filter({ hasText: '001-17' });
+  await answerAfter(page, () => row.getByRole('button').click(), '/api/plans/001/indicators/001-17/breakdown');
+  const answer = await answerAfter(
+    page,
+    () => page.locator('.indicator-drawer').getByRole('tab', { name: '明细记录' }).click(),
+    '/api/plans/001/indicators/001-17/records',
+  );
+  expect(answer.status()).toBe(200);
+  const body = (await answer.json()) as { total: number; items: { values: { name: string } }[] };
+  const rows = page.locator('.indicator-records .ant-table-row');
+  await expect.poll(() => rows.count()).toBe(Math.min(body.total, 20));
+  for (const item of body.items) expect(item.values.name).toMatch(/\*/);
+  await expect(page.locator('.indicator-records').textContent()).resolves.toContain(`共 ${body.total} 条`);
+  await artifacts.shot(page, 'plan-records', { fullPage: false });
+  await page.locator('.indicator-drawer .ant-drawer-close').click();
+}
+
+/** KPI-9: the overview's PDF report downloads. */
+async function overviewPdf(page: Page) {
+  const pdf = await answerAfter(
+    page,
+    () => page.getByRole('button', { name: /导出 PDF 报告/ }).click(),
+    '/api/regions/330102/overview.pdf',
+  );
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+}
+
 describe('journey: plan dashboards, overview, command centre and the offline map', () => {
   it('shows every indicator with status in words, the overview, the command centre and the map in both languages', async () => {
     const context = await journey.browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
@@ -172,7 +202,9 @@ describe('journey: plan dashboards, overview, command centre and the offline map
       await planPage(page, 'zh-CN');
       await drillDown(page);
       await reportValue(page);
+      await recordsBehind(page);
       await overview(page, 'zh-CN');
+      await overviewPdf(page);
 
       const centre = await answerAfter(
         page,

@@ -35,6 +35,8 @@ import { coverageRoutes } from './routes/coverage.routes.ts';
 import { complaintRoutes } from './routes/complaints.routes.ts';
 import { indicatorRoutes } from './routes/indicators.routes.ts';
 import { homeCareRoutes } from './routes/home-care.routes.ts';
+import { dashboardDrillRoutes } from './routes/dashboard-drill.routes.ts';
+import { facilityRoutes } from './routes/facilities.routes.ts';
 import { carePlanRoutes } from './routes/care-plans.routes.ts';
 
 export type AppOptions = {
@@ -106,6 +108,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(homeCareRoutes, { services });
   await app.register(carePlanRoutes, { services });
   await registerWeb(app, options.webDist);
+  await app.register(dashboardDrillRoutes, { services });
+  await app.register(facilityRoutes, { services });
   return app;
 }
 

@@ -19,6 +19,9 @@
  *   GET  /api/plans/:profileId/report.pdf?region=&year=                  → PDF report (charts, zh-CN)
  *   GET  /api/regions/:code/overview                                     → RegionOverview
  *   GET  /api/regions/:code/overview/trend?from=YYYY-MM&to=YYYY-MM       → OverviewTrend
+ *   GET  /api/regions/:code/overview.xlsx                                → .xlsx download of the overview
+ *   GET  /api/regions/:code/overview.pdf                                 → PDF report (charts, zh-CN)
+ *   GET  /api/plans/:profileId/indicators/:indicatorId/records           → see indicator-records.ts (KPI-3)
  *   GET  /api/regions/:code/density?cellMetres=500                       → DensityCells (map layer)
  *   GET  /api/indicators/refresh                                         → RefreshStatus
  *   POST /api/indicators/refresh                                         → RefreshStatus (queues a job)
@@ -74,6 +77,9 @@ export const IndicatorTargetDto = z.object({
 });
 export type IndicatorTargetDto = z.infer<typeof IndicatorTargetDto>;
 
+/** Where a declared indicator's value comes from (KPI-4). */
+export const ValueFromSchema = z.enum(['records', 'entered']);
+
 export const IndicatorItemDto = z.object({
   /** Clause id, e.g. `001-4`. */
   id: IndicatorIdSchema,
@@ -98,6 +104,8 @@ export const IndicatorItemDto = z.object({
   /** Null when value is null. */
   status: IndicatorStatusSchema.nullable(),
   missingSource: MissingSourceDto.nullable(),
+  /** Declared indicators: computed from facility `records` (migration 0031) or the typed `entered` figure. */
+  valueFrom: ValueFromSchema.nullable().optional(),
   /** Month of the rollup the value comes from. */
   period: PeriodSchema.nullable(),
   /** ISO timestamp of the refresh that produced the value (null: never refreshed). */
@@ -134,6 +142,7 @@ export const BreakdownRowDto = z.object({
   denominator: z.number().nullable(),
   status: IndicatorStatusSchema.nullable(),
   missingSource: MissingSourceDto.nullable(),
+  valueFrom: ValueFromSchema.nullable().optional(),
 });
 export type BreakdownRowDto = z.infer<typeof BreakdownRowDto>;
 

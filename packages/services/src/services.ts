@@ -22,7 +22,10 @@ import { caregiverRuleFrom, createLedgerService } from './ledger/ledger.service.
 import { LEDGER_STOP_JOB } from './ledger/stop-recovery.ts';
 import { createWorkerService } from './workers/worker.service.ts';
 import { createIndicatorService } from './indicators/indicator.service.ts';
+import { createIndicatorRecordsService } from './indicators/indicator-records.service.ts';
+import { createOverviewExports } from './indicators/overview-exports.service.ts';
 import { createOverviewService } from './indicators/overview.service.ts';
+import { createFacilityService } from './facilities/facility.service.ts';
 import { createRollupRefresh, INDICATOR_REFRESH_JOB } from './indicators/rollup-refresh.ts';
 import {
   CARE_PLAN_JOB,
@@ -113,6 +116,9 @@ export function createServices(options: ServicesOptions) {
     indicators: createIndicatorService({ db, clock, audit, profiles, refresh: rollupRefresh }),
     overview: createOverviewService({ db, clock, audit, refresh: rollupRefresh }),
     ...community,
+    facilities: createFacilityService({ db, clock, audit, onChange: () => rollupRefresh.enqueue() }),
+    indicatorRecords: createIndicatorRecordsService({ db, clock, audit, profiles }),
+    overviewExports: createOverviewExports({ db, clock, audit, refresh: rollupRefresh }),
     homeCare,
   };
 }

@@ -36,6 +36,15 @@ export const INDICATOR_ROWS: readonly Row[] = [
   scoped('GET /api/regions/:code/overview', (region) => `/api/regions/${region}/overview`),
   scoped('GET /api/regions/:code/overview/trend', (region) => `/api/regions/${region}/overview/trend`),
   scoped('GET /api/regions/:code/density', (region) => `/api/regions/${region}/density`),
+  scoped('GET /api/regions/:code/overview.xlsx', (region) => `/api/regions/${region}/overview.xlsx`),
+  scoped('GET /api/regions/:code/overview.pdf', (region) => `/api/regions/${region}/overview.pdf`),
+  {
+    // KPI-3: the elders behind 001-17 need elder:read from a region-wide grant; the institution sees totals only
+    route: 'GET /api/plans/:profileId/indicators/:indicatorId/records',
+    allow: ['admin', 'district', 'street', 'street2', 'community'],
+    expect: IN_OUT_MISSING,
+    request: (ctx) => get(`${plan}/001-17/records?region=${regionOf(ctx)}`),
+  },
   {
     route: 'POST /api/plans/:profileId/indicators/:indicatorId/reported',
     allow: REPORT,

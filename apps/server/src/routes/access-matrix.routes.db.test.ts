@@ -14,6 +14,8 @@ import { ASSESSMENT_ROWS, LEDGER_ROWS, WORKER_ROWS } from './access-matrix-modul
 import { INDICATOR_ROWS } from './access-matrix-indicators.ts';
 import { COMMUNITY_SERVICE_ROWS } from './access-matrix-community-services.ts';
 import { HOME_CARE_ROWS } from './access-matrix-home-care.ts';
+import { FACILITY_ROWS } from './access-matrix-facilities.ts';
+import { SELF_SERVICE_ROWS } from './access-matrix-self-service.ts';
 import {
   ALL_SIGNED_IN,
   ELDER_READ,
@@ -363,6 +365,8 @@ const MATRIX: readonly Row[] = [
   ...INDICATOR_ROWS,
   ...COMMUNITY_SERVICE_ROWS,
   ...HOME_CARE_ROWS,
+  ...FACILITY_ROWS,
+  ...SELF_SERVICE_ROWS,
 ];
 
 // ---- running the matrix ------------------------------------------------------------------------------

@@ -53,6 +53,10 @@ const coverage = () => import('../features/service-circle/components/coverage-pa
 const complaints = () => import('../features/complaints/components/complaint-inbox-page.tsx');
 
 const SIGNED_IN_ROUTES: RouteObject[] = [
+const facilityList = () => import('../features/facilities/components/facility-list-page.tsx');
+const facilityPage = () => import('../features/facilities/components/facility-page.tsx');
+const myLayout = () => import('../features/self-service/components/my-layout.tsx');
+const myPage = () => import('../features/self-service/components/my-page.tsx');
   { index: true, Component: HomeRedirect },
   guarded('elder:read', 'elders', async () => (await elders()).ElderListPage),
   guarded('elder:write', 'elders/new', async () => (await newElder()).ElderCreatePage),
@@ -81,6 +85,8 @@ const SIGNED_IN_ROUTES: RouteObject[] = [
   guarded('dashboard:read', 'map', async () => (await resourceMap()).MapPage),
   guarded('order:read', 'orders', async () => (await ordersBoard()).OrdersBoardPage),
   guarded('order:write', 'intake', async () => (await intake()).IntakePage),
+  guarded('dashboard:read', 'facilities', async () => (await facilityList()).FacilityListPage),
+  guarded('dashboard:read', 'facilities/:id', async () => (await facilityPage()).FacilityPage),
   guarded('order:read', 'elders/:id/visits', async () => (await elderVisits()).ElderVisitsPage),
   guarded('meal:redeem', 'meal-counter', async () => (await mealCounter()).MealCounterPage),
   guarded('meal:read', 'meal-counts', async () => (await mealCounts()).MealCountsPage),

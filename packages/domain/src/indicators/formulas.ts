@@ -111,9 +111,27 @@ const COMPUTED: Readonly<Record<string, Evaluator>> = {
   nursingBedShare: measured(['facilities'], ({ measures }) =>
     share(measures(MEASURE.nursingBeds), measures(MEASURE.institutionBeds), 'facilities'),
   ),
+  // 占用床日数 ÷ 可用床日数 read as the month-end snapshot: occupied ÷ total beds of public institutions
   publicBedUtilisation: measured(['facilities'], ({ measures }) =>
-    share(measures(MEASURE.occupiedBeds), measures(MEASURE.institutionBeds), 'facilities'),
+    share(measures(MEASURE.publicOccupiedBeds), measures(MEASURE.publicInstitutionBeds), 'facilities'),
   ),
+};
+
+const designated = (designation: string): Evaluator =>
+  measured(['designations'], ({ measures }) => count(measures(MEASURE.designated(designation))));
+
+/**
+ * Declared formulas Kangyang computes from facility attributes and designations (migration 0031).
+ * The rest (002-2/002-3 premises per 100 households, 003-7/8/9 hospital shares) stay entered figures.
+ */
+const DECLARED: Readonly<Record<string, Evaluator>> = {
+  smartCareHomeCount: designated('smartCareHome'),
+  assistiveDeviceCentreCount: designated('assistiveDeviceCentre'),
+  dementiaFriendlyCommunityCount: designated('dementiaFriendlyCommunity'),
+  communityCentresUpgradedCount: designated('centreUpgraded'),
+  modelElderFriendlyCommunityCount: designated('modelElderFriendlyCommunity'),
+  medicalCareDemoInstitutionCount: designated('medicalCareDemoInstitution'),
+  mealDeliveryVehicleCount: measured(['facilities'], ({ measures }) => count(measures(MEASURE.mealDeliveryVehicles))),
 };
 
 /** Formulas over records Kangyang does not hold yet: the records they need. */
@@ -158,4 +176,25 @@ export function evaluateFormula(input: FormulaInput): Evaluation {
 export function evaluateEntered(source: 'reported' | 'declared', value: number | undefined): Evaluation {
   if (value === undefined) return missing(source === 'reported' ? 'reportedValue' : 'declaration');
   return count(value);
+}
+
+/** Where a declared indicator's value comes from: facility records, the typed entry, or nowhere. */
+export type DeclaredEvaluation = { readonly evaluation: Evaluation; readonly from: 'records' | 'entered' | null };
+
+/** Whether a declared formula can be computed from facility records (migration 0031). */
+export function declaredFromRecords(formula: string): boolean {
+  return DECLARED[formula] !== undefined;
+}
+
+/**
+ * KPI-4 declared indicators: the figure computed from facility attributes and designations wins
+ * once those records exist; until then the latest typed entry for the year stands in (shown with
+ * its source); with neither, the notice names the records and the declaration as missing.
+ */
+export function evaluateDeclared(input: FormulaInput, entered: number | undefined): DeclaredEvaluation {
+  const evaluator = DECLARED[input.formula];
+  const absent = evaluator ? evaluator.sources.filter((source) => !input.available.has(source)) : [];
+  if (evaluator?.evaluate && absent.length === 0) return { evaluation: evaluator.evaluate(input), from: 'records' };
+  if (entered !== undefined) return { evaluation: count(entered), from: 'entered' };
+  return { evaluation: missing(...absent, 'declaration'), from: null };
 }

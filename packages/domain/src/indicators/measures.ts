@@ -49,6 +49,13 @@ export const MEASURE = {
   institutionBeds: 'beds.institution',
   nursingBeds: 'beds.nursing',
   occupiedBeds: 'beds.occupied',
+  /** Beds and occupied beds of public (公办, incl. 公建民营) institutions (004-12). */
+  publicInstitutionBeds: 'beds.institution.public',
+  publicOccupiedBeds: 'beds.occupied.public',
+  /** Sites or communities with `designation` in force (facility designations, 000-4 … 003-6). */
+  designated: (designation: string) => `designated.${designation}`,
+  /** Meal-delivery vehicles in use at open sites (004-14). */
+  mealDeliveryVehicles: 'vehicles.mealDelivery',
 } as const;
 
 export const AGE_BAND_LIMITS = [

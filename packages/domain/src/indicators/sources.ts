@@ -15,6 +15,7 @@ export const RECORD_SOURCES = {
   serviceSites: { zh: '养老服务场所档案', en: 'service-site records' },
   coverage: { zh: '服务圈覆盖计算结果', en: 'service-circle coverage results' },
   facilities: { zh: '养老机构与服务场所档案（床位、设施）', en: 'facility records (institutions, sites, beds)' },
+  designations: { zh: '机构与社区认定（命名）记录', en: 'facility and community designation records' },
   consortia: { zh: '康养联合体档案', en: 'care-consortium records' },
   familyCaregiverTraining: { zh: '家庭照护者培训记录', en: 'family-caregiver training records' },
   renovations: { zh: '适老化改造验收记录', en: 'aging-friendly renovation records' },

@@ -5,6 +5,7 @@ import { upsertRegions } from '../regions/region.repo.ts';
 import { asOfInstant, generateElders, type GenerationProgress } from './generate-elders.ts';
 import { countElders, readSetting, writeSetting } from './generator.repo.ts';
 import { generateCommunityServices } from './generate-community-services.ts';
+import { generateFacilities } from './generate-facilities.ts';
 import { generateHomeCare } from './generate-home-care.ts';
 import { generateCityAssessments } from './city-assessments.ts';
 import { DEFAULT_AS_OF, GENERATOR_VERSION, SCALES, type ScaleName } from './scales.ts';
@@ -54,6 +55,8 @@ export async function generateDataset(
   const marker: DatasetMarker = {
     scale: scale.name,
     seed: options.seed,
+  await generateFacilities(services, { seed: options.seed, asOf, regionPrefix: scale.regionPrefix });
+  const homeCareStarted = performance.now();
     asOf,
     generatorVersion: GENERATOR_VERSION,
     elders: await countElders(db, scale.regionPrefix),

@@ -2,6 +2,7 @@ import type { IndicatorItemDto, IndicatorTargetDto, MissingSourceDto } from '@ka
 import type { Indicator, Target } from '@kangyang/contracts/profile-indicators';
 import type { ProfileId } from '@kangyang/contracts/profile-common';
 import {
+  evaluateDeclared,
   evaluateEntered,
   evaluateFormula,
   indicatorStatus,
@@ -54,15 +55,21 @@ export function evaluate(
   target: IndicatorTargetDto,
   inputs: RegionInputs,
   ctx: EvaluationContext,
-): Evaluation {
-  if (indicator.source !== 'computed') return evaluateEntered(indicator.source, inputs.reported.get(indicator.id));
-  return evaluateFormula({
+): { evaluation: Evaluation; from: 'records' | 'entered' | null } {
+  const input = {
     formula: indicator.formula,
     params: indicator.params ?? {},
     unit: target.unit,
-    measures: (measure) => inputs.measures.get(measure) ?? 0,
+    measures: (measure: string) => inputs.measures.get(measure) ?? 0,
     available: ctx.available,
-  });
+  };
+  const entered = inputs.reported.get(indicator.id);
+  if (indicator.source === 'declared') return evaluateDeclared(input, entered);
+  if (indicator.source === 'reported') {
+    const evaluation = evaluateEntered(indicator.source, entered);
+    return { evaluation, from: evaluation.kind === 'value' ? 'entered' : null };
+  }
+  return { evaluation: evaluateFormula(input), from: 'records' };
 }
 
 const missingDto = (evaluation: Evaluation): MissingSourceDto | null =>
@@ -72,7 +79,7 @@ const missingDto = (evaluation: Evaluation): MissingSourceDto | null =>
 
 /** Value, parts, status and missing source of one indicator in one region. */
 export function judged(indicator: Indicator, target: IndicatorTargetDto, inputs: RegionInputs, ctx: EvaluationContext) {
-  const evaluation = evaluate(indicator, target, inputs, ctx);
+  const { evaluation, from } = evaluate(indicator, target, inputs, ctx);
   const value = evaluation.kind === 'value' ? evaluation.value : null;
   const baseline = target.op === 'up' ? target.value : 0;
   return {
@@ -81,6 +88,7 @@ export function judged(indicator: Indicator, target: IndicatorTargetDto, inputs:
     denominator: evaluation.kind === 'value' ? evaluation.denominator : null,
     status: indicatorStatus({ value, target, baseline, startYear: ctx.startYear, today: ctx.today }),
     missingSource: missingDto(evaluation),
+    valueFrom: evaluation.kind === 'value' ? from : null,
   };
 }
 

@@ -6,7 +6,9 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import { lastRefresh } from './indicator.repo.ts';
-import { availableSources, discardStaging, publish, stagePeriod, type RefreshPeriod } from './rollup-refresh.repo.ts';
+import { discardStaging, publish } from './rollup-publish.repo.ts';
+import { availableSources, stagePeriod, type RefreshPeriod } from './rollup-refresh.repo.ts';
+import { elderChunks } from './rollup-stage.repo.ts';
 
 /** The job that refreshes the indicator rollups (KPI-1); enqueued hourly with a dedupe key, and on demand. */
 export const INDICATOR_REFRESH_JOB = 'indicators.refresh';
@@ -28,6 +30,18 @@ export function refreshPeriod(value: Period, today: IsoDate): RefreshPeriod {
   };
 }
 
+/** Stages each month in short statements with yields between them (rollup-stage.repo.ts). */
+async function stageMonths(
+  db: Db,
+  key: string,
+  months: readonly string[],
+  today: IsoDate,
+  present: ReadonlySet<RecordSource>,
+): Promise<void> {
+  const chunks = present.has('elders') ? await elderChunks(db) : [];
+  for (const month of months) await stagePeriod(db, key, refreshPeriod(month as Period, today), present, chunks);
+}
+
 export function createRollupRefresh(deps: { db: Db; clock: Clock; jobs: JobQueue }) {
   const { db, clock, jobs } = deps;
   let running: Promise<RefreshResult> | undefined;
@@ -47,7 +61,7 @@ export function createRollupRefresh(deps: { db: Db; clock: Clock; jobs: JobQueue
     const present = new Set(sources);
     const key = randomUUID();
     try {
-      for (const month of months) await stagePeriod(db, key, refreshPeriod(month as Period, today), present);
+      await stageMonths(db, key, months, today, present);
       const refreshedAt = clock.now();
       const rows = await publish(db, key, months, { startedAt, finishedAt: refreshedAt, sources, trigger });
       generation += 1;

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { AuditOutlined, CloudUploadOutlined, FileTextOutlined, TeamOutlined } from '@ant-design/icons';
 import { DashboardOutlined, EnvironmentOutlined, FundOutlined } from '@ant-design/icons';
+import { HomeOutlined } from '@ant-design/icons';
 import { AlertOutlined, AuditOutlined as ReviewOutlined, FormOutlined, BarChartOutlined } from '@ant-design/icons';
 import { AccountBookOutlined, InboxOutlined } from '@ant-design/icons';
 import { MobileOutlined, PhoneOutlined, ScheduleOutlined } from '@ant-design/icons';
@@ -90,6 +91,13 @@ export const MODULES: readonly Module[] = [
     group: 'monitoring',
   },
   { path: '/map', label: 'nav.map', icon: <EnvironmentOutlined />, permission: 'dashboard:read', group: 'monitoring' },
+  {
+    path: '/facilities',
+    label: 'nav.facilities',
+    icon: <HomeOutlined />,
+    permission: 'dashboard:read',
+    group: 'monitoring',
+  },
   { path: '/orders', label: 'nav.orders', icon: <ScheduleOutlined />, permission: 'order:read', group: 'services' },
   { path: '/intake', label: 'nav.intake', icon: <PhoneOutlined />, permission: 'order:write', group: 'services' },
   { path: '/care', label: 'nav.care', icon: <MobileOutlined />, permission: 'visit:own', group: 'services' },

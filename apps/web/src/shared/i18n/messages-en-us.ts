@@ -5,6 +5,9 @@ import { homeCareMessagesEnUS } from './messages-home-care-en-us.ts';
 import { dashboardMessagesEnUS } from './messages-dashboards-en-us.ts';
 import { communityServicesMessagesEnUS } from './messages-community-services-en-us.ts';
 import { navMessagesEnUS } from './messages-nav-en-us.ts';
+import { carePlanMessagesEnUS } from './messages-care-plans-en-us.ts';
+import { facilityMessagesEnUS } from './messages-facilities-en-us.ts';
+import { selfServiceMessagesEnUS } from './messages-self-service-en-us.ts';
 
 /** en-US, complete: the type requires exactly the keys of the zh-CN catalog. */
 export const messagesEnUS: Readonly<Record<MessageKey, string>> = {
@@ -15,6 +18,9 @@ export const messagesEnUS: Readonly<Record<MessageKey, string>> = {
   ...dashboardMessagesEnUS,
   ...communityServicesMessagesEnUS,
   ...navMessagesEnUS,
+  ...carePlanMessagesEnUS,
+  ...facilityMessagesEnUS,
+  ...selfServiceMessagesEnUS,
 
   'common.back': 'Back',
   'common.cancel': 'Cancel',

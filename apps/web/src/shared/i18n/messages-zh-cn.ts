@@ -4,6 +4,9 @@ import { homeCareMessagesZhCN } from './messages-home-care-zh-cn.ts';
 import { dashboardMessagesZhCN } from './messages-dashboards-zh-cn.ts';
 import { communityServicesMessagesZhCN } from './messages-community-services-zh-cn.ts';
 import { navMessagesZhCN } from './messages-nav-zh-cn.ts';
+import { carePlanMessagesZhCN } from './messages-care-plans-zh-cn.ts';
+import { facilityMessagesZhCN } from './messages-facilities-zh-cn.ts';
+import { selfServiceMessagesZhCN } from './messages-self-service-zh-cn.ts';
 
 /**
  * The web app's own words in zh-CN, the default (PLT-4). messages-en-us.ts must have every key:
@@ -17,6 +20,9 @@ export const messagesZhCN = {
   ...dashboardMessagesZhCN,
   ...communityServicesMessagesZhCN,
   ...navMessagesZhCN,
+  ...carePlanMessagesZhCN,
+  ...facilityMessagesZhCN,
+  ...selfServiceMessagesZhCN,
 
   'common.back': '返回',
   'common.cancel': '取消',

@@ -6,6 +6,7 @@ import { useI18n } from '../../../shared/i18n/i18n-context.tsx';
 import { useSession } from '../../../shared/session-context.ts';
 import { useBreakdown, useIndicatorTrend } from '../api/dashboards-api.ts';
 import { indicatorTargetText, indicatorValueText } from './indicator-format.ts';
+import { IndicatorRecordsTable, useRecordsDescriptor } from './indicator-records.tsx';
 import { ReportedEntries } from './reported-form.tsx';
 import { StatusTag } from './status-tag.tsx';
 import { SimpleChart } from './trend-chart.tsx';
@@ -22,6 +23,7 @@ type Props = {
 export function IndicatorDrawer({ item, region, year, onClose, onRegion }: Props) {
   const { t, locale } = useI18n();
   const { can } = useSession();
+  const descriptor = useRecordsDescriptor(item);
   const text = (value: { zh: string; en: string }) => (locale === 'zh-CN' ? value.zh : value.en);
   const tabs = [
     {
@@ -30,7 +32,16 @@ export function IndicatorDrawer({ item, region, year, onClose, onRegion }: Props
       children: <Breakdown item={item} region={region} year={year} onRegion={onRegion} />,
     },
     { key: 'trend', label: t('indicator.trend'), children: <Trend item={item} region={region} /> },
-    ...(item.source === 'reported'
+    ...(descriptor
+      ? [
+          {
+            key: 'records',
+            label: t('records.tab'),
+            children: <IndicatorRecordsTable item={item} descriptor={descriptor} region={region} year={year} />,
+          },
+        ]
+      : []),
+    ...(item.source === 'reported' || item.source === 'declared'
       ? [
           {
             key: 'reported',

@@ -78,6 +78,7 @@ function nameCell(item: IndicatorItemDto, t: Translate, text: Text) {
       </div>
       <div className="indicator-source">
         {t('indicator.source')}: {t(`indicatorSource.${item.source}`)}
+        {item.source === 'declared' && item.valueFrom && t(`indicator.valueFrom.${item.valueFrom}`)}
       </div>
     </div>
   );

@@ -1,9 +1,10 @@
 import '../dashboards.css';
 import { useNavigate } from 'react-router';
-import { Alert, Button, Card, Col, Result, Row, Spin, Typography } from 'antd';
-import { DesktopOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Result, Row, Space, Spin, Typography } from 'antd';
+import { DesktopOutlined, FilePdfOutlined } from '@ant-design/icons';
 import type { RegionOverview } from '@kangyang/contracts/indicators';
 import { errorText } from '../../../shared/api/error-text.ts';
+import { DownloadButton } from '../../../shared/download-button.tsx';
 import { useI18n } from '../../../shared/i18n/i18n-context.tsx';
 import { useRegionScope } from '../../../shared/region-scope.tsx';
 import { useDashboardRegion, useOverviewTrend, useRegionOverview } from '../api/dashboards-api.ts';
@@ -47,6 +48,7 @@ function OverviewView({ overview }: { overview: RegionOverview }) {
         <Typography.Text>
           {t('indicator.lastRefresh')}: <strong>{refreshedText(overview.lastRefreshedAt, locale, t)}</strong>
         </Typography.Text>
+        <OverviewExports code={overview.regionCode} />
       </div>
       <OverviewFigures overview={overview} />
       <OverviewCharts overview={overview} />
@@ -68,5 +70,21 @@ function OverviewView({ overview }: { overview: RegionOverview }) {
         {trend.data && <OverviewTrendChart trend={trend.data} />}
       </Card>
     </section>
+  );
+}
+
+/** KPI-9: the overview as .xlsx and as a PDF report with charts. */
+function OverviewExports({ code }: { code: string }) {
+  const { t } = useI18n();
+  const path = `/api/regions/${encodeURIComponent(code)}/overview`;
+  return (
+    <Space wrap>
+      <DownloadButton path={`${path}.xlsx`} fallbackName={`overview-${code}.xlsx`}>
+        {t('plan.exportXlsx')}
+      </DownloadButton>
+      <DownloadButton path={`${path}.pdf`} fallbackName={`overview-${code}.pdf`}>
+        <FilePdfOutlined /> {t('plan.exportPdf')}
+      </DownloadButton>
+    </Space>
   );
 }

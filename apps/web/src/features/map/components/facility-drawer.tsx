@@ -1,15 +1,28 @@
-import { Descriptions, Drawer, Tag } from 'antd';
+import { Button, Descriptions, Drawer, Tag } from 'antd';
+import { useNavigate } from 'react-router';
 import type { SiteDto } from '@kangyang/contracts/meals';
 import { useI18n } from '../../../shared/i18n/i18n-context.tsx';
 
 /** A facility's details after a click on its symbol (KPI-7 click-through). */
 export function FacilityDrawer({ site, onClose }: { site: SiteDto; onClose: () => void }) {
   const { t } = useI18n();
+  const navigate = useNavigate();
   const hours = Object.entries(site.openingHours)
     .map(([day, time]) => `${day} ${time}`)
     .join('；');
   return (
-    <Drawer open onClose={onClose} title={site.name} width={420} className="facility-drawer">
+    <Drawer
+      open
+      onClose={onClose}
+      title={site.name}
+      width={420}
+      className="facility-drawer"
+      extra={
+        <Button type="primary" size="large" onClick={() => void navigate(`/facilities/${site.id}`)}>
+          {t('facility.openPage')}
+        </Button>
+      }
+    >
       <Descriptions
         column={1}
         bordered
