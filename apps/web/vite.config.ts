@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { serviceWorkerPlugin } from './src/service-worker/build-plugin.ts';
 
 const root = decodeURIComponent(new URL('.', import.meta.url).pathname);
 
@@ -7,7 +8,8 @@ const root = decodeURIComponent(new URL('.', import.meta.url).pathname);
 export default defineConfig({
   root,
   base: '/',
-  plugins: [react()],
+  // sw.js: the caregiver's phone opens /care with no signal (production builds only)
+  plugins: [react(), serviceWorkerPlugin(`${root}src/service-worker/sw.ts`)],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

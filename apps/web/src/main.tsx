@@ -5,10 +5,12 @@ import './app/zod-jitless.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
+import { registerServiceWorker } from './app/service-worker.ts';
 import './app/base.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html lacks #root');
+registerServiceWorker();
 createRoot(container).render(
   <StrictMode>
     <App />

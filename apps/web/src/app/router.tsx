@@ -40,6 +40,7 @@ const careTask = () => import('../features/home-care/caregiver/care-task-page.ts
 const intake = () => import('../features/home-care/intake/intake-page.tsx');
 const ordersBoard = () => import('../features/home-care/board/orders-board-page.tsx');
 const elderVisits = () => import('../features/home-care/board/elder-visits-page.tsx');
+const carePlans = () => import('../features/home-care/care-plans/care-plans-page.tsx');
 const applicationInbox = () => import('../features/applications/components/application-inbox-page.tsx');
 const elderLedger = () => import('../features/ledger/components/elder-ledger-page.tsx');
 const monthlyRun = () => import('../features/ledger/components/monthly-run-page.tsx');
@@ -89,6 +90,7 @@ const myPage = () => import('../features/self-service/components/my-page.tsx');
   guarded('dashboard:read', 'facilities/:id', async () => (await facilityPage()).FacilityPage),
   guarded('order:read', 'elders/:id/visits', async () => (await elderVisits()).ElderVisitsPage),
   guarded('meal:redeem', 'meal-counter', async () => (await mealCounter()).MealCounterPage),
+  guarded('order:read', 'elders/:id/care-plans', async () => (await carePlans()).CarePlansPage),
   guarded('meal:read', 'meal-counts', async () => (await mealCounts()).MealCountsPage),
   guarded('coverage:read', 'service-circle', async () => (await coverage()).CoveragePage),
   guarded('complaint:read', 'complaints', async () => (await complaints()).ComplaintInboxPage),

@@ -21,6 +21,7 @@ export const homeCareMessagesEnUS: Readonly<Record<keyof typeof homeCareMessages
   'care.noTasks': 'No visits today',
   'care.loadFailed': 'Could not load the visits',
   'care.cached': 'No signal: showing the visits downloaded earlier',
+  'care.offlineSavedAt': 'Offline: showing tasks saved at {time}',
   'care.elder': 'Elder',
   'care.service': 'Service',
   'care.address': 'Address',

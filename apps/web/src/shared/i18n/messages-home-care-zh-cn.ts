@@ -19,6 +19,7 @@ export const homeCareMessagesZhCN = {
   'care.noTasks': '今天没有任务',
   'care.loadFailed': '任务加载失败',
   'care.cached': '无网络：显示上次下载的任务',
+  'care.offlineSavedAt': '离线：显示 {time} 保存的任务',
   'care.elder': '老人',
   'care.service': '服务',
   'care.address': '地址',

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { LoginResponse, MeResponse, type LoginBody } from '@kangyang/contracts/auth';
 import { isApiError, type ApiClient } from '../../../shared/api/api-client.ts';
 import { useApi } from '../../../shared/api/api-context.tsx';
+import { forgetOfflineCopy } from '../../../shared/offline-copy.ts';
 
 export const ME_KEY = ['auth', 'me'] as const;
 
@@ -45,6 +46,8 @@ export function useLogout() {
     mutationFn: () =>
       logout(api).catch((error: unknown) => (isApiError(error) && error.status === 401 ? null : Promise.reject(error))),
     onSettled: () => {
+      // the caregiver's task list and account saved for offline use leave the phone
+      void forgetOfflineCopy();
       queryClient.clear();
       queryClient.setQueryData(ME_KEY, null);
     },

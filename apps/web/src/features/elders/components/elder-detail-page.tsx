@@ -39,6 +39,7 @@ function ElderDetail({ elder }: { elder: ElderDto }) {
           {can('assessment:read') && <Link to={`/elders/${elder.id}/assessments`}>{t('elderLinks.assessments')}</Link>}
           {can('ledger:read') && <Link to={`/elders/${elder.id}/ledger`}>{t('elderLinks.ledger')}</Link>}
           {can('order:read') && <Link to={`/elders/${elder.id}/visits`}>{t('elderLinks.visits')}</Link>}
+          {can('order:read') && <Link to={`/elders/${elder.id}/care-plans`}>{t('elderLinks.carePlans')}</Link>}
           {can('elder:revealIdentifiers') && (
             <RevealIdentifiers elderId={elder.id} revealed={revealed} onChange={setRevealed} />
           )}

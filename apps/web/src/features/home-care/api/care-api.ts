@@ -43,7 +43,9 @@ function writeCachedTasks(userId: string, tasks: TaskList): void {
   }
 }
 
-export const fetchMyTasks = (api: ApiClient) => api.get('/api/home-care/my/tasks', TaskList);
+/** The caregiver's own task list; the service worker keeps its last answer (src/service-worker/sw.ts). */
+export const MY_TASKS_PATH = '/api/home-care/my/tasks';
+export const fetchMyTasks = (api: ApiClient) => api.get(MY_TASKS_PATH, TaskList);
 
 /** Today's tasks of the signed-in caregiver; the last copy is kept on the phone for offline use. */
 export function useCareTasks(userId: string) {

@@ -75,7 +75,10 @@ export function ElderVisitsPage() {
   const columns = useColumns();
   return (
     <section className="page" aria-labelledby="visits-title">
-      <Link to={`/elders/${id}`}>← {elder.data?.name ?? t('common.back')}</Link>
+      <div className="care-plans__links">
+        <Link to={`/elders/${id}`}>← {elder.data?.name ?? t('common.back')}</Link>
+        <Link to={`/elders/${id}/care-plans`}>{t('elderLinks.carePlans')}</Link>
+      </div>
       <Typography.Title level={2} id="visits-title" className="page-title">
         {t('visits.title', { name: elder.data?.name ?? '' })}
       </Typography.Title>

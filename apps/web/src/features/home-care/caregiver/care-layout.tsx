@@ -9,6 +9,7 @@ import { SessionContext, sessionOf } from '../../../shared/session-context.ts';
 import { OutboxProvider } from './outbox-context.tsx';
 import { SyncBar } from './sync-bar.tsx';
 import { forgetCachedTasks } from '../api/care-api.ts';
+import { forgetOfflineCopy } from '../../../shared/offline-copy.ts';
 import './care.css';
 
 /**
@@ -70,6 +71,7 @@ function SignOut({ userId }: { userId: string }) {
       className="care-header__logout"
       onClick={() => {
         forgetCachedTasks(userId);
+        void forgetOfflineCopy();
         logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
       }}
     >

@@ -2,10 +2,12 @@ import { Link } from 'react-router';
 import { Alert, Button, Spin, Tag } from 'antd';
 import { errorText } from '../../../shared/api/error-text.ts';
 import { useI18n } from '../../../shared/i18n/i18n-context.tsx';
+import { useSavedAnswerTime } from '../../../shared/offline-copy.ts';
 import { useSession } from '../../../shared/session-context.ts';
-import { useCareTasks } from '../api/care-api.ts';
+import { MY_TASKS_PATH, useCareTasks } from '../api/care-api.ts';
 import { maskAddress, progressOf, timeWindow, type CareTask, type Progress } from './care-model.ts';
 import { useOutbox } from './outbox-context.tsx';
+import { clock } from './sync-bar.tsx';
 
 const STATE_COLOR: Readonly<Record<Progress['state'], string>> = {
   offered: 'warning',
@@ -48,9 +50,11 @@ function TaskCard({ task, progress }: { task: CareTask; progress: Progress }) {
 
 /** Today's visits, in time order (POR-4): elder, service, masked address, time window, progress. */
 export function CareTaskListPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { me } = useSession();
   const tasks = useCareTasks(me.id);
+  // answered by the service worker from the copy saved on this phone (no signal)
+  const savedAt = useSavedAnswerTime(MY_TASKS_PATH);
   const { queue } = useOutbox();
   const queued = queue.items();
   if (tasks.isPending) return <Spin size="large" className="page-spinner" aria-label={t('common.loading')} />;
@@ -68,7 +72,16 @@ export function CareTaskListPage() {
   return (
     <section aria-labelledby="care-list-title">
       <h2 id="care-list-title">{t('care.title')}</h2>
-      {tasks.isError && <Alert type="warning" showIcon message={t('care.cached')} className="page-alert" />}
+      {savedAt ? (
+        <Alert
+          type="warning"
+          showIcon
+          message={t('care.offlineSavedAt', { time: clock(savedAt, locale) })}
+          className="page-alert care-offline-notice"
+        />
+      ) : (
+        tasks.isError && <Alert type="warning" showIcon message={t('care.cached')} className="page-alert" />
+      )}
       {tasks.data.items.length === 0 ? (
         <p className="care-section">{t('care.noTasks')}</p>
       ) : (

@@ -2,7 +2,8 @@ import { Button } from 'antd';
 import { useI18n } from '../../../shared/i18n/i18n-context.tsx';
 import { useOutbox } from './outbox-context.tsx';
 
-const clock = (iso: string, locale: string) =>
+/** hh:mm in China time (the caregiver's clock). */
+export const clock = (iso: string, locale: string) =>
   new Date(iso).toLocaleTimeString(locale, {
     hour: '2-digit',
     minute: '2-digit',
