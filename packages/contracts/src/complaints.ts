@@ -69,22 +69,34 @@ export const ComplaintStatusBody = z
   .refine((body) => body.status !== 'responded' || body.response, { path: ['response'], message: 'a response' });
 export type ComplaintStatusBody = z.infer<typeof ComplaintStatusBody>;
 
-/** POST /api/complaints/ratings: 1–5 stars for a provider or a site. */
+/**
+ * POST /api/complaints/ratings: 1–5 stars for a provider, a site or one home-care visit. A visit names
+ * its worker and provider and is rated once; rating it again amends the stars (HCS-9, 0024).
+ */
 export const RatingBody = z
   .strictObject({
     elderId: IdSchema.nullish(),
     raterKind: z.enum(['elder', 'family', 'staffOnBehalf']),
     providerId: IdSchema.nullish(),
     siteId: IdSchema.nullish(),
+    visitId: IdSchema.nullish(),
     stars: z.int().min(1).max(5),
     comment: z.string().trim().max(500).nullish(),
   })
-  .refine((body) => body.providerId || body.siteId, { path: ['providerId'], message: 'a provider or a site' });
+  .refine((body) => body.providerId || body.siteId || body.visitId, {
+    path: ['providerId'],
+    message: 'a provider, a site or a visit',
+  });
 export type RatingBody = z.infer<typeof RatingBody>;
 export const RatingDto = z.object({
   id: IdSchema,
   providerId: IdSchema.nullable(),
   siteId: IdSchema.nullable(),
+  /** A visit rating: the visit and the worker whose rating it moves. */
+  visitId: IdSchema.nullable().optional(),
+  workerId: IdSchema.nullable().optional(),
+  /** True when this rating replaced the visit's earlier stars. */
+  amended: z.boolean().optional(),
   stars: z.number().int(),
   /** The target's average after this rating and how many ratings it has. */
   average: z.number(),

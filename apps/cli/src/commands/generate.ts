@@ -29,7 +29,7 @@ function printResult(io: CliIo, result: DatasetResult): void {
   io.out(
     `已生成 generated: scale ${result.scale}, seed ${result.seed}, as of ${result.asOf}, generator version ${result.generatorVersion}\n` +
       `  regions ${result.regions.toLocaleString('en-US')}, elders ${result.elders.toLocaleString('en-US')}\n` +
-      `  ${seconds.total} s (regions ${seconds.regions} s, elders ${seconds.elders} s: generate+encrypt ${seconds.generate} s, insert ${seconds.insert} s; analyze ${seconds.analyze} s)\n`,
+      `  ${seconds.total} s (regions ${seconds.regions} s, elders ${seconds.elders} s: generate+encrypt ${seconds.generate} s, insert ${seconds.insert} s; analyze ${seconds.analyze} s, of which home care ${seconds.homeCare} s)\n`,
   );
 }
 

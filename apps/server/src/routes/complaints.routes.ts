@@ -55,6 +55,7 @@ export const complaintRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
       config: { permission: 'complaint:write', idempotency: 'required' },
       schema: { tags, body: RatingBody, response: { 201: RatingDto } },
     },
-    async (request, reply) => reply.code(201).send(await services.complaints.rate(actorOf(request), request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await services.complaints.rate(actorOf(request), request.body, request.idempotency)),
   );
 };

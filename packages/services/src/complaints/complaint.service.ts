@@ -22,7 +22,10 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { uuidv7 } from '../ids.ts';
 import { providerScopesOf, reachesRecord } from '../service-sites/site-scope.ts';
+import type { IdempotencyClaim } from '../idempotency/idempotency.service.ts';
 import * as repo from './complaint.repo.ts';
+import { rateVisit } from './rating.ts';
+import { bumpAggregates } from './rating.repo.ts';
 
 export type ComplaintServiceDeps = {
   db: Db;
@@ -106,6 +109,15 @@ export function createComplaintService(deps: ComplaintServiceDeps) {
       const target = await targetOf(db, actor, body);
       if (!reachesRecord(providerScopesOf(actor, 'complaint:write'), target.regionCode, target.providerId))
         throw new AppError('REGION_OUT_OF_SCOPE', {}, 'regionCode');
+      return this.createReached(actor, target, body);
+    },
+
+    /** Files a complaint whose target the caller already reached (staff scope, or an elder/family link, AZ-8). */
+    async createReached(
+      actor: Actor,
+      target: { regionCode: string; providerId: string | null; siteId: string | null; siteName: string | null },
+      body: Pick<ComplaintCreateBody, 'elderId' | 'complainantKind' | 'complainantName' | 'category' | 'description'>,
+    ): Promise<ComplaintDto> {
       const now = clock.now();
       const id = uuidv7();
       const row = await db.transaction(async (tx) => {
@@ -214,15 +226,17 @@ export function createComplaintService(deps: ComplaintServiceDeps) {
       return dtoOf(saved);
     },
 
-    /** HCS-9 stars for a provider or a site; answers the target's new average. */
-    async rate(actor: Actor, body: RatingBody): Promise<RatingDto> {
+    /** HCS-9 stars for a provider, a site or a visit (rating.ts); answers the target's new average. */
+    async rate(actor: Actor, body: RatingBody, claim?: IdempotencyClaim | null): Promise<RatingDto> {
+      if (body.visitId) return rateVisit(deps, actor, { ...body, visitId: body.visitId }, claim);
       const target = await targetOf(db, actor, body);
       if (!reachesRecord(providerScopesOf(actor, 'complaint:write'), target.regionCode, target.providerId))
         throw new AppError('REGION_OUT_OF_SCOPE', {}, 'regionCode');
       const id = uuidv7();
-      await db.transaction(async (tx) => {
+      const countyCode = target.regionCode.slice(0, 6);
+      return db.transaction(async (tx) => {
         await repo.insertRating(tx, {
-          countyCode: target.regionCode.slice(0, 6),
+          countyCode,
           id,
           regionCode: target.regionCode,
           elderId: body.elderId ?? null,
@@ -234,21 +248,22 @@ export function createComplaintService(deps: ComplaintServiceDeps) {
           createdBy: actor.userId,
           createdAt: clock.now(),
         });
+        await bumpAggregates(
+          tx,
+          { countyCode, workerId: null, providerId: target.providerId },
+          { stars: body.stars, count: 1 },
+        );
         const details = { providerId: target.providerId, siteId: target.siteId, stars: body.stars };
         await audit.record(
           actor,
-          {
-            action: 'rating.create',
-            resourceType: 'rating',
-            resourceIds: [id],
-            details,
-            chain: target.regionCode.slice(0, 6),
-          },
+          { action: 'rating.create', resourceType: 'rating', resourceIds: [id], details, chain: countyCode },
           tx,
         );
+        const summary = await repo.ratingSummary(tx, target);
+        const dto = { id, providerId: target.providerId, siteId: target.siteId, stars: body.stars, ...summary };
+        if (claim) await claim.completeIn(tx, 201, dto);
+        return dto;
       });
-      const summary = await repo.ratingSummary(db, target);
-      return { id, providerId: target.providerId, siteId: target.siteId, stars: body.stars, ...summary };
     },
   };
 }

@@ -14,7 +14,16 @@ export type DatasetMarker = { scale: ScaleName; seed: number; asOf: IsoDate; gen
 
 export type DatasetResult = DatasetMarker & {
   regions: number;
-  seconds: { regions: number; elders: number; generate: number; insert: number; analyze: number; total: number };
+  seconds: {
+    regions: number;
+    elders: number;
+    generate: number;
+    insert: number;
+    /** Issue 6 providers, workers and the order and visit history. */
+    homeCare: number;
+    analyze: number;
+    total: number;
+  };
 };
 
 export const DATASET_MARKER = 'generatedDataset';
@@ -46,7 +55,10 @@ export async function generateDataset(
   });
   const eldersDone = performance.now();
   await generateCommunityServices(services, { scale, seed: options.seed, asOf });
+  await generateFacilities(services, { seed: options.seed, asOf, regionPrefix: scale.regionPrefix });
+  const homeCareStarted = performance.now();
   await generateHomeCare(services, { scale, seed: options.seed, asOf });
+  const homeCareMs = performance.now() - homeCareStarted;
   // the demo district's histories come with its accounts (seed-demo.ts); the city's are set-based
   if (scale.name === 'city') {
     await generateCityAssessments(services, { seed: options.seed, asOf, regionPrefix: scale.regionPrefix });
@@ -55,8 +67,6 @@ export async function generateDataset(
   const marker: DatasetMarker = {
     scale: scale.name,
     seed: options.seed,
-  await generateFacilities(services, { seed: options.seed, asOf, regionPrefix: scale.regionPrefix });
-  const homeCareStarted = performance.now();
     asOf,
     generatorVersion: GENERATOR_VERSION,
     elders: await countElders(db, scale.regionPrefix),
@@ -76,6 +86,7 @@ export async function generateDataset(
       elders: seconds(eldersDone - regionsDone),
       generate: seconds(stats.generateMs),
       insert: seconds(stats.insertMs),
+      homeCare: seconds(homeCareMs),
       analyze: seconds(finished - eldersDone),
       total: seconds(finished - started),
     },

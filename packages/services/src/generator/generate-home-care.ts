@@ -16,12 +16,18 @@ import { insertHistory } from './home-care-history.ts';
 
 /**
  * Issue 6 data: per county a catalogue and price rules; per street a provider (plus one serving the
- * whole county); care workers with skills, certificates, shifts and homes in their communities; and,
- * at district scales, four weeks of orders and verified visits with daily and weekly patterns.
+ * whole county); care workers with skills, certificates, shifts and homes in their communities; and
+ * at every scale a history of orders and verified visits with daily and weekly patterns, set-based per
+ * county (home-care-history.ts). Workers' ratings come from their rated visits.
  */
 const WORKERS: Record<string, number> = { toy: 40, demo: 400, city: 20_000 };
-const ORDERS_PER_DAY: Record<string, number> = { toy: 6, demo: 60, city: 0 };
-const HISTORY_DAYS = 28;
+/**
+ * Home-care orders a weekday and days of history. `city` has scale.md §2's daily volume (≈1,600 home
+ * visits a day) over 26 weeks (≈280,000 orders), not its three years: that keeps city generation within
+ * its budget; dispatch continuity looks back 90 days and the rollups monthly.
+ */
+const ORDERS_PER_DAY: Record<string, number> = { toy: 6, demo: 60, city: 1650 };
+const HISTORY_DAYS: Record<string, number> = { toy: 28, demo: 56, city: 182 };
 const WORKER_STREAM = 0x6877;
 const CATEGORIES = [...new Set(DEFAULT_CATALOGUE.map((item) => item[3]))];
 const CERTS = ['caregiverCertificate', 'healthCertificate', 'bathingTraining', 'nurseLicence'];
@@ -116,7 +122,7 @@ async function insertWorkers(
       VALUES ${sql.join(
         batch.map(
           (w) =>
-            sql`(${w.county}, ${w.id}, ${w.providerId}, ${sql.param(w.skills)}::text[], ${sql.param(w.certs)}::text[], ${w.home.lng}, ${w.home.lat}, ${JSON.stringify(w.shifts)}::jsonb, ${rng.int(5, 9)}, ${rng.int(35, 50)}, 10, ${at}::timestamptz)`,
+            sql`(${w.county}, ${w.id}, ${w.providerId}, ${sql.param(w.skills)}::text[], ${sql.param(w.certs)}::text[], ${w.home.lng}, ${w.home.lat}, ${JSON.stringify(w.shifts)}::jsonb, ${rng.int(5, 9)}, 0, 0, ${at}::timestamptz)`,
         ),
         sql`, `,
       )}`);
@@ -142,7 +148,13 @@ async function providersOf(db: Db, communities: Community[], now: Date): Promise
 
 export async function generateHomeCare(
   services: Services,
-  options: { scale: ScaleSpec; seed: number; asOf: IsoDate },
+  options: {
+    scale: ScaleSpec;
+    seed: number;
+    asOf: IsoDate;
+    /** Overrides of the scale's workers, orders a weekday and days of history (slices, measurements). */
+    volume?: { workers?: number; perDay?: number; days?: number };
+  },
 ): Promise<HomeCareStats> {
   const { db } = services.database;
   const [done] = await rows<{ n: number }>(
@@ -155,22 +167,22 @@ export async function generateHomeCare(
   const communities = await communitiesOf(db, options.scale.regionPrefix);
   if (communities.length === 0) return { providers: 0, workers: 0, orders: 0, visits: 0 };
   const providers = await providersOf(db, communities, now);
-  const count = WORKERS[options.scale.name] ?? 40;
+  const count = options.volume?.workers ?? WORKERS[options.scale.name] ?? 40;
   const workers = await insertWorkers(db, rng, { seed: options.seed, now, count, communities, providers });
-  const perDay = ORDERS_PER_DAY[options.scale.name] ?? 0;
+  const perDay = options.volume?.perDay ?? ORDERS_PER_DAY[options.scale.name] ?? 0;
   const history =
     perDay === 0
       ? { orders: 0, visits: 0 }
-      : await insertHistory(db, rng, {
+      : await insertHistory(db, {
           seed: options.seed,
+          asOf: options.asOf,
           now,
-          days: HISTORY_DAYS,
+          days: options.volume?.days ?? HISTORY_DAYS[options.scale.name] ?? 28,
           perDay,
-          workers,
           prefix: options.scale.regionPrefix,
           priceRules: (county) => priceRulesOf(db, county),
           quote: quotePrice,
         });
-  await services.database.exec('ANALYZE hc_worker_profiles, hc_orders, hc_visits');
+  await services.database.exec('ANALYZE hc_worker_profiles, hc_orders, hc_visits, hc_alerts, service_ratings');
   return { providers: providers.size, workers: workers.length, ...history };
 }

@@ -1,54 +1,64 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { PriceRule, Quote } from '@kangyang/domain/home-care';
-import { shanghaiDay } from '../clock.ts';
+import { SKILL_LEVEL_ORDER } from '@kangyang/domain/home-care';
+import { addDays } from '@kangyang/domain/assessment-workflow';
+import type { IsoDate } from '@kangyang/domain/units';
 import { rows, type Db } from '../db/database.ts';
-import { insertEntries, type EntryInsert } from '../ledger/ledger.repo.ts';
-import type { Rng } from './rng.ts';
-import { seededUuidv7 } from './seeded-id.ts';
-import type { GeneratedWorker } from './generate-home-care.ts';
+import { insertVisitEffects } from './home-care-visits.ts';
+import { GENERATOR_USER, md5Unit, seededUuidSql } from './sql-random.ts';
 
-/** Four weeks of home-care orders and verified visits: morning and afternoon peaks, quieter weekends. */
-type Elder = {
-  id: string;
-  countyCode: string;
-  region: string;
-  lng: number | null;
-  lat: number | null;
-  categories: string[];
-  old: boolean;
-};
-type Item = {
-  id: string;
-  countyCode: string;
-  category: string;
-  priceFen: number;
-  durationMinutes: number;
-  tasks: { code: string; label: string; labelEn: string }[];
-};
-type HistoryInput = {
+/**
+ * Home-care order and visit history (issue 6 data, scale.md §2), set-based per county so the `city`
+ * scale (≈1,650 home visits a day) stays within minutes: one INSERT … SELECT of orders over
+ * generate_series days × orders, every choice an md5 of (seed, county, day, n). Daily pattern:
+ * morning and afternoon peaks, a few evening and night calls; weekly: Saturdays 85 %, Sundays 70 %.
+ * Each order goes to a worker of the elder's street whose shift on that weekday covers the whole
+ * service from check-in, who has the category's skill, certificates and level (else to a worker of
+ * the county-wide provider who does); 60 % of an elder's orders keep the same worker pick (continuity).
+ * Visits, alerts, ratings, the subsidy ledger and rating aggregates follow (home-care-visits.ts).
+ */
+
+export type QuoteFn = (
+  item: { id: string; priceFen: number },
+  elder: { categories: readonly string[] },
+  profileId: string | null,
+  rules: readonly PriceRule[],
+) => Quote;
+export type HistoryInput = {
   seed: number;
+  asOf: IsoDate;
   now: Date;
   days: number;
   perDay: number;
-  workers: GeneratedWorker[];
   prefix: string;
   priceRules: (county: string) => Promise<PriceRule[]>;
-  quote: (
-    item: { id: string; priceFen: number },
-    elder: { categories: readonly string[] },
-    profileId: string | null,
-    rules: readonly PriceRule[],
-  ) => Quote;
+  quote: QuoteFn;
 };
-type Generated = {
-  order: Record<string, unknown>;
-  visit: Record<string, unknown> | null;
-  alerts: string[];
-  subsidy: { providerId: string; period: string; programme: string; fen: number } | null;
-};
+type CountyInput = HistoryInput & { county: string; countyPerDay: number; clients: number; quotes: string };
 
-const MINUTE = 60_000;
-const SYSTEM_USER = '00000000-0000-7000-8000-000000000000';
+/** Weights of the hour an order is placed (local time): peaks at 9 and 14–15, quiet nights. */
+export const HOUR_WEIGHTS: readonly (readonly [number, number])[] = [
+  [0, 0.3],
+  [2, 0.2],
+  [5, 0.6],
+  [6, 2],
+  [7, 5],
+  [8, 10],
+  [9, 12],
+  [10, 10],
+  [11, 5],
+  [12, 2],
+  [13, 5],
+  [14, 8],
+  [15, 8],
+  [16, 6],
+  [17, 3],
+  [18, 2],
+  [19, 2],
+  [20, 1.2],
+  [21, 0.6],
+  [22, 0.4],
+];
 const CATEGORY_WEIGHTS: readonly (readonly [string, number])[] = [
   ['personalCare', 30],
   ['housekeeping', 20],
@@ -66,276 +76,206 @@ const CHANNELS: readonly (readonly [string, number])[] = [
   ['staff', 15],
   ['sosCall', 5],
 ];
-const HOURS: readonly (readonly [number, number])[] = [
-  [7, 4],
-  [8, 10],
-  [9, 12],
-  [10, 10],
-  [11, 5],
-  [13, 4],
-  [14, 8],
-  [15, 8],
-  [16, 6],
-  [17, 3],
-  [19, 2],
-];
+/** Shares of orders missed (nobody came) and cancelled by the elder; the rest are completed. */
+export const MISSED_SHARE = 0.02;
+export const CANCELLED_SHARE = 0.04;
+const LATE_SHARE = 0.08;
+const CONTINUITY_SHARE = 0.6;
+/** Clients per order a day: each home-care client is visited about once a week. */
+const CLIENTS_PER_DAILY_ORDER = 7;
 
-type VisitContext = {
-  elder: Elder;
-  item: Item;
-  worker: GeneratedWorker;
-  serial: number;
-  id: string;
-  arrivedAt: Date;
-  late: boolean;
-  subsidyFen: number;
-};
-
-function visitOf(rng: Rng, input: HistoryInput, ctx: VisitContext) {
-  const { elder, item, worker, id, arrivedAt, late } = ctx;
-  const outOfArea = rng.chance(0.03);
-  const confirmed = rng.chance(0.92);
-  const checkOut = new Date(arrivedAt.getTime() + Math.round(item.durationMinutes * (0.9 + rng.next() * 0.2)) * MINUTE);
-  const jitter = (metres: number) => metres / 111_000;
-  const home = elder.lng !== null && elder.lat !== null ? { lng: elder.lng, lat: elder.lat } : null;
-  const distance = outOfArea ? rng.int(400, 900) : rng.int(5, 60);
-  const fix = home ? { lng: home.lng + jitter(distance), lat: home.lat } : null;
-  const flags = [...(late ? ['late'] : []), ...(outOfArea ? ['outOfArea'] : []), ...(confirmed ? [] : ['unconfirmed'])];
-  const tasks = item.tasks.map((task, index) => ({
-    ...task,
-    outcome: 'done',
-    note: null,
-    at: new Date(arrivedAt.getTime() + (index + 1) * 5 * MINUTE).toISOString(),
-    by: null,
-  }));
-  const visit = {
-    countyCode: elder.countyCode,
-    id: seededUuidv7(input.seed, 0x7669, ctx.serial, arrivedAt.getTime()),
-    orderId: id,
-    elderId: elder.id,
-    workerId: worker.id,
-    providerId: worker.providerId,
-    itemId: item.id,
-    arrivedAt,
-    checkOut,
-    fix,
-    distance: home ? distance : null,
-    tasks,
-    confirmation: confirmed
-      ? { method: 'code', by: rng.chance(0.6) ? 'elder' : 'family', at: checkOut.toISOString(), signatureRef: null }
-      : null,
-    flags,
-    verified: !outOfArea && home !== null,
-    subsidyFen: ctx.subsidyFen,
-  };
-  return { visit, outOfArea, checkOut };
-}
-
-function one(
-  rng: Rng,
-  input: HistoryInput,
-  ctx: { elder: Elder; item: Item; worker: GeneratedWorker; rules: PriceRule[]; createdAt: Date; serial: number },
-): Generated {
-  const { elder, item, worker, createdAt } = ctx;
-  const id = seededUuidv7(input.seed, 0x686f, ctx.serial, createdAt.getTime());
-  const categories = elder.old ? [...elder.categories, 'advancedAge'] : elder.categories;
-  const quote = input.quote(item, { categories }, null, ctx.rules);
-  const due = new Date(createdAt.getTime() + 30 * MINUTE);
-  const channel = rng.weighted(CHANNELS);
-  const base = {
-    countyCode: elder.countyCode,
-    id,
-    region: elder.region,
-    elderId: elder.id,
-    itemId: item.id,
-    channel,
-    urgency: channel === 'sosCall' ? 'urgent' : 'routine',
-    due,
-    providerId: worker.providerId,
-    workerId: worker.id,
-    quote,
-    createdAt,
-  };
-  if (rng.chance(0.02))
-    return {
-      order: { ...base, status: 'cancelled', arrivedAt: null, cancelReason: '未上门 missed' },
-      visit: null,
-      alerts: ['breached', 'missed'],
-      subsidy: null,
-    };
-  const late = rng.chance(0.08);
-  const arrivedAt = new Date(createdAt.getTime() + (late ? rng.int(31, 55) : rng.int(6, 29)) * MINUTE);
-  const { visit, outOfArea, checkOut } = visitOf(rng, input, {
-    ...ctx,
-    id,
-    arrivedAt,
-    late,
-    subsidyFen: quote.subsidyFen,
+/** A CASE over cumulative weights of a uniform `u`: the weighted pick in SQL. */
+function weightedCase(u: SQL, weights: readonly (readonly [string | number, number])[]): SQL {
+  const total = weights.reduce((sum, [, weight]) => sum + weight, 0);
+  let running = 0;
+  const literal = (value: string | number) => (typeof value === 'number' ? String(value) : `'${value}'`);
+  const branches = weights.slice(0, -1).map(([value, weight]) => {
+    running += weight;
+    return sql`WHEN ${u} < ${sql.raw(String(running / total))} THEN ${sql.raw(literal(value))}`;
   });
-  const alerts = [...(late ? ['late', 'breached'] : []), ...(outOfArea ? ['outOfArea'] : [])];
-  const subsidy =
-    quote.subsidyFen > 0
-      ? {
-          providerId: worker.providerId,
-          period: shanghaiDay(checkOut).slice(0, 7),
-          programme: quote.programme,
-          fen: quote.subsidyFen,
-        }
-      : null;
-  return { order: { ...base, status: 'completed', arrivedAt, cancelReason: null }, visit, alerts, subsidy };
+  const last = weights[weights.length - 1]?.[0] ?? 0;
+  return sql`(CASE ${sql.join(branches, sql` `)} ELSE ${sql.raw(literal(last))} END)`;
 }
 
-const iso = (value: unknown): string | null => (value instanceof Date ? value.toISOString() : null);
+const ckeyOf = (asOf: IsoDate) =>
+  sql`array_to_string(ARRAY(SELECT unnest(e.categories) ORDER BY 1), ',') || '|'
+    || (e.birth_date <= (${asOf}::date - interval '80 years'))::text`;
 
-async function insertOrders(db: Db, batch: Generated[]): Promise<void> {
-  await db.execute(sql`INSERT INTO hc_orders (county_code, id, region_code, elder_id, service_item_id, channel, urgency, status, target_minutes, due_at,
-      arrived_at, provider_id, worker_id, price_fen, subsidy_fen, elder_pays_fen, price_rule_id, programme, cancel_reason, clock_alert, created_by, created_at, updated_at)
-    VALUES ${sql.join(
-      batch.map(({ order: o, alerts }) => {
-        const q = o['quote'] as Quote;
-        const clock = alerts.includes('breached') ? 'breached' : null;
-        return sql`(${o['countyCode']}, ${o['id']}, ${o['region']}, ${o['elderId']}, ${o['itemId']}, ${o['channel']}, ${o['urgency']}, ${o['status']}, 30,
-          ${iso(o['due'])}::timestamptz, ${iso(o['arrivedAt'])}::timestamptz, ${o['providerId']}, ${o['workerId']}, ${q.priceFen}, ${q.subsidyFen}, ${q.elderPaysFen},
-          ${q.ruleId}, ${q.programme}, ${o['cancelReason']}, ${clock}, ${SYSTEM_USER}, ${iso(o['createdAt'])}::timestamptz, ${iso(o['createdAt'])}::timestamptz)`;
-      }),
-      sql`, `,
-    )}`);
-}
-
-async function insertVisits(db: Db, visits: Record<string, unknown>[]): Promise<void> {
-  if (visits.length === 0) return;
-  await db.execute(sql`INSERT INTO hc_visits (county_code, id, order_id, elder_id, worker_id, provider_id, service_item_id, status, check_in_at, check_in_lng,
-      check_in_lat, check_in_distance_m, check_in_method, check_out_at, check_out_lng, check_out_lat, check_out_distance_m, check_out_method, tolerance_m, tasks,
-      confirmation, flags, verified, subsidy_fen, device_id, created_at, updated_at)
-    VALUES ${sql.join(
-      visits.map((v) => {
-        const fix = v['fix'] as { lng: number; lat: number } | null;
-        return sql`(${v['countyCode']}, ${v['id']}, ${v['orderId']}, ${v['elderId']}, ${v['workerId']}, ${v['providerId']}, ${v['itemId']}, 'completed',
-          ${iso(v['arrivedAt'])}::timestamptz, ${fix?.lng ?? null}, ${fix?.lat ?? null}, ${v['distance']}, 'gps', ${iso(v['checkOut'])}::timestamptz,
-          ${fix?.lng ?? null}, ${fix?.lat ?? null}, ${v['distance']}, 'gps', 200, ${JSON.stringify(v['tasks'])}::jsonb,
-          ${v['confirmation'] ? JSON.stringify(v['confirmation']) : null}::jsonb, ${sql.param(v['flags'] as string[])}::text[], ${v['verified']},
-          ${v['subsidyFen']}, 'generator', ${iso(v['checkOut'])}::timestamptz, ${iso(v['checkOut'])}::timestamptz)`;
-      }),
-      sql`, `,
-    )}`);
-}
-
-async function insertAlerts(db: Db, input: HistoryInput, batch: Generated[], serialBase: number): Promise<void> {
-  const list = batch.flatMap((g) => g.alerts.map((kind) => ({ g, kind })));
-  if (list.length === 0) return;
-  await db.execute(sql`INSERT INTO hc_alerts (county_code, id, kind, order_id, visit_id, region_code, provider_id, raised_at, due_at)
-    VALUES ${sql.join(
-      list.map(({ g, kind }, index) => {
-        const o = g.order;
-        return sql`(${o['countyCode']}, ${seededUuidv7(input.seed, 0x616c, serialBase + index, (o['due'] as Date).getTime())}, ${kind}, ${o['id']},
-          ${g.visit ? (g.visit['id'] as string) : null}, ${o['region']}, ${o['providerId']}, ${iso(o['due'])}::timestamptz, ${iso(o['due'])}::timestamptz)`;
-      }),
-      sql`, `,
-    )}`);
-}
-
-/** One ledger line per provider, elder, month and programme: the month's subsidy total (REL-3 slot). */
-async function insertLedger(db: Db, input: HistoryInput, all: Generated[]): Promise<void> {
-  const totals = new Map<string, { g: Generated; fen: number; visits: number }>();
-  for (const g of all) {
-    if (!g.subsidy) continue;
-    const key = `${g.order['countyCode']}|${g.subsidy.providerId}|${g.order['elderId']}|${g.subsidy.period}|${g.subsidy.programme}`;
-    const found = totals.get(key);
-    totals.set(key, { g, fen: (found?.fen ?? 0) + g.subsidy.fen, visits: (found?.visits ?? 0) + 1 });
-  }
-  const entries: EntryInsert[] = [...totals.values()].map(({ g, fen, visits }, index) => ({
-    countyCode: g.order['countyCode'] as string,
-    id: seededUuidv7(input.seed, 0x6c65, index, input.now.getTime()),
-    regionCode: g.order['region'] as string,
-    programme: g.subsidy?.programme ?? 'serviceSubsidy',
-    payeeKind: 'institution',
-    payeeId: g.subsidy?.providerId ?? '',
-    elderId: g.order['elderId'] as string,
-    period: g.subsidy?.period ?? '',
-    payer: 'county',
-    basisPoints: 10_000,
-    amountFen: fen,
-    kind: 'payment',
-    groupId: seededUuidv7(input.seed, 0x6770, index, input.now.getTime()),
-    reversesId: null,
-    recoversId: null,
-    stopDate: null,
-    entitlementId: null,
-    runId: null,
-    clause: '004-r5',
-    reason: `上门服务补贴 home-care visit subsidy, ${visits} verified visits`,
-    createdBy: SYSTEM_USER,
-    createdAt: input.now,
-  }));
-  await insertEntries(db, entries);
-}
-
-async function planOrders(rng: Rng, input: HistoryInput, elders: Elder[], items: Item[]): Promise<Generated[]> {
-  const byStreet = new Map<string, GeneratedWorker[]>();
-  for (const worker of input.workers)
-    byStreet.set(worker.regionCode, [...(byStreet.get(worker.regionCode) ?? []), worker]);
-  const regulars = new Map<string, GeneratedWorker>();
-  const rules = new Map<string, PriceRule[]>();
-  const all: Generated[] = [];
-  const dayStart = Date.parse(`${shanghaiDay(input.now)}T00:00:00+08:00`);
-  for (let day = input.days; day >= 1; day -= 1) {
-    const start = dayStart - day * 86_400_000;
-    const weekday = new Date(start + 8 * 3_600_000).getUTCDay();
-    const count = Math.round(input.perDay * (weekday === 0 ? 0.7 : weekday === 6 ? 0.85 : 1));
-    for (let index = 0; index < count; index += 1) {
-      const elder = rng.chance(0.4)
-        ? (elders[rng.int(0, Math.min(elders.length, 150) - 1)] as Elder)
-        : rng.pick(elders);
-      const pool = byStreet.get(elder.region.slice(0, 9)) ?? input.workers;
-      const worker = regulars.get(elder.id) ?? rng.pick(pool);
-      if (rng.chance(0.7)) regulars.set(elder.id, worker);
-      const category = rng.weighted(CATEGORY_WEIGHTS);
-      const item =
-        items.find((entry) => entry.countyCode === elder.countyCode && entry.category === category) ?? rng.pick(items);
-      if (!rules.has(elder.countyCode)) rules.set(elder.countyCode, await input.priceRules(elder.countyCode));
-      const createdAt = new Date(start + rng.weighted(HOURS) * 3_600_000 + rng.int(0, 59) * MINUTE);
-      all.push(
-        one(rng, input, {
-          elder,
-          item,
-          worker,
-          rules: rules.get(elder.countyCode) ?? [],
-          createdAt,
-          serial: all.length,
-        }),
-      );
-    }
-  }
-  return all;
-}
-
-export async function insertHistory(
-  db: Db,
-  rng: Rng,
-  input: HistoryInput,
-): Promise<{ orders: number; visits: number }> {
-  const elders = await rows<Elder>(
+/** The county's quotes for every (item, elder category set, 80+) key its elders have. */
+async function quotesOf(db: Db, county: string, input: HistoryInput): Promise<string> {
+  const keys = await rows<{ ckey: string }>(
     db,
-    sql`SELECT id, county_code AS "countyCode", residence_region_code AS region, lng, lat, categories,
-      birth_date <= (${shanghaiDay(input.now)}::date - interval '80 years') AS old FROM elders
-    WHERE residence_region_code LIKE ${`${input.prefix}%`} AND status = 'active' ORDER BY id LIMIT 1500`,
+    sql`SELECT DISTINCT ${ckeyOf(input.asOf)} AS ckey FROM elders e WHERE e.county_code = ${county} AND e.status = 'active'`,
   );
-  const items = await rows<Item>(
+  const items = await rows<{ id: string; priceFen: number }>(
     db,
-    sql`SELECT id, county_code AS "countyCode", category, price_fen AS "priceFen", duration_minutes AS "durationMinutes", tasks
-    FROM hc_service_items WHERE county_code LIKE ${`${input.prefix.slice(0, 6)}%`}`,
+    sql`SELECT id, price_fen AS "priceFen" FROM hc_service_items WHERE county_code = ${county}`,
   );
-  if (elders.length === 0 || items.length === 0 || input.workers.length === 0) return { orders: 0, visits: 0 };
-  const all = await planOrders(rng, input, elders, items);
-  for (let from = 0; from < all.length; from += 300) {
-    const batch = all.slice(from, from + 300);
-    await insertOrders(db, batch);
-    await insertVisits(
-      db,
-      batch.flatMap((g) => (g.visit ? [g.visit] : [])),
-    );
-    await insertAlerts(db, input, batch, from * 3);
+  const rules = await input.priceRules(county);
+  const quotes = items.flatMap((item) =>
+    keys.map(({ ckey }) => {
+      const [list = '', old] = ckey.split('|');
+      const categories = [...list.split(',').filter(Boolean), ...(old === 'true' ? ['advancedAge'] : [])];
+      const q = input.quote(item, { categories }, null, rules);
+      const { priceFen: price, subsidyFen: subsidy, elderPaysFen: pays, ruleId, programme } = q;
+      return { item_id: item.id, ckey, price, subsidy, pays, rule_id: ruleId, programme };
+    }),
+  );
+  return JSON.stringify(quotes);
+}
+
+const LEVELS = `{${SKILL_LEVEL_ORDER.join(',')}}`;
+
+/** Worker × weekday × check-in hour × category where the shift covers the whole service. */
+function slotCtes(p: CountyInput): SQL {
+  return sql`items AS MATERIALIZED (SELECT DISTINCT ON (category) id, category, duration_minutes AS dur,
+        required_certificates AS certs, coalesce(array_position(${LEVELS}::text[], required_skill_level), 0) AS lvl
+      FROM hc_service_items WHERE county_code = ${p.county} AND active AND setting = 'home' ORDER BY category, code),
+    levels AS MATERIALIZED (SELECT worker_id, max(array_position(${LEVELS}::text[], skill_level)) AS lvl
+      FROM worker_certificates WHERE county_code = ${p.county} GROUP BY worker_id),
+    staff AS MATERIALIZED (SELECT p.worker_id, p.provider_id, w.region_code AS street, p.skills, p.certificates, p.shifts,
+        length(hp.region_code) = 6 AS countywide, coalesce(l.lvl, 0) AS lvl
+      FROM hc_worker_profiles p JOIN workers w ON w.county_code = p.county_code AND w.id = p.worker_id
+      JOIN hc_providers hp ON hp.county_code = p.county_code AND hp.id = p.provider_id
+      LEFT JOIN levels l ON l.worker_id = p.worker_id
+      WHERE p.county_code = ${p.county} AND p.user_id IS NULL),
+    shifts AS MATERIALIZED (SELECT worker_id, street, countywide, skills, certificates, lvl, from_m, to_m,
+        array_agg(wd) AS days
+      FROM (SELECT s.*, (x->>'weekday')::int AS wd,
+          split_part(x->>'start', ':', 1)::int * 60 + split_part(x->>'start', ':', 2)::int AS from_m,
+          split_part(x->>'end', ':', 1)::int * 60 + split_part(x->>'end', ':', 2)::int AS to_m
+        FROM staff s CROSS JOIN LATERAL jsonb_array_elements(s.shifts) AS x) y
+      GROUP BY worker_id, street, countywide, skills, certificates, lvl, from_m, to_m),
+    slots AS MATERIALIZED (SELECT s.worker_id, s.street, s.countywide, s.days, h.hour, i.category
+      FROM shifts s JOIN items i ON i.category = ANY (s.skills) AND i.certs <@ s.certificates AND s.lvl >= i.lvl
+      CROSS JOIN LATERAL generate_series(ceil(s.from_m / 60.0)::int, floor((s.to_m - i.dur - 59) / 60.0)::int) AS h(hour)),
+    street_slots AS MATERIALIZED (SELECT s.*, row_number() OVER w - 1 AS i, count(*) OVER (PARTITION BY street, hour, category) AS n
+      FROM slots s WINDOW w AS (PARTITION BY street, hour, category ORDER BY worker_id, days)),
+    county_slots AS MATERIALIZED (SELECT s.*, row_number() OVER w - 1 AS i, count(*) OVER (PARTITION BY hour, category) AS n
+      FROM slots s WHERE countywide WINDOW w AS (PARTITION BY hour, category ORDER BY worker_id, days)),
+    street_sizes AS MATERIALIZED (SELECT DISTINCT street, hour, category, n FROM street_slots),
+    county_sizes AS MATERIALIZED (SELECT DISTINCT hour, category, n FROM county_slots)`;
+}
+
+/**
+ * A bucket holds the workers of a street (or county-wide) on shift for a check-in hour and category;
+ * the order tries its pick and the next two, taking the first whose shift runs on the order's weekday.
+ */
+const CANDIDATES = [0, 1, 2];
+const pickSql = (alias: string) =>
+  sql.raw(
+    `(CASE ${CANDIDATES.map((n) => `WHEN k.wd = ANY (${alias}${n}.days) THEN ${alias}${n}.worker_id`).join(' ')} END)`,
+  );
+const candidateJoins = (table: string, alias: string, sizes: string, byStreet: boolean) =>
+  sql.raw(
+    CANDIDATES.map((n) => {
+      const a = `${alias}${n}`;
+      const street = byStreet ? `${a}.street = k.street AND ` : '';
+      return `LEFT JOIN ${table} ${a} ON ${street}${a}.hour = k.in_hour AND ${a}.category = k.category
+        AND ${a}.i = (floor(k.wu * ${sizes}.n)::int + ${n}) % ${sizes}.n`;
+    }).join('\n      '),
+  );
+
+/** Days × orders, each with its elder, time, status, category and check-in. */
+function orderCtes(p: CountyInput): SQL {
+  const seed = String(p.seed);
+  const last = addDays(p.asOf, -1);
+  const first = addDays(p.asOf, -p.days);
+  return sql`clients AS MATERIALIZED (SELECT x.*, (row_number() OVER (ORDER BY x.em) - 1)::int AS k FROM (
+        SELECT e.id, e.residence_region_code AS region, left(e.residence_region_code, 9) AS street, ${ckeyOf(p.asOf)} AS ckey,
+          md5(${seed} || ':hc-client:' || e.id::text) AS em
+        FROM elders e WHERE e.county_code = ${p.county} AND e.status = 'active' AND e.residence_region_code LIKE ${`${p.prefix}%`}
+        ORDER BY em LIMIT ${p.clients}) x),
+    raw AS MATERIALIZED (SELECT d.day, md5(${seed} || ':hc-order:' || ${p.county}::text || ':' || d.day::text || ':' || g.n::text) AS m
+      FROM (SELECT d::date AS day, md5(${seed} || ':hc-day:' || ${p.county}::text || ':' || d::date::text) AS dm
+        FROM generate_series(${first}::date, ${last}::date, interval '1 day') AS d) d
+      CROSS JOIN LATERAL generate_series(1, round(${p.countyPerDay}::float8
+        * CASE extract(isodow FROM d.day)::int WHEN 7 THEN 0.7 WHEN 6 THEN 0.85 ELSE 1 END
+        * (0.9 + 0.2 * ${md5Unit('d.dm', 0)}))::int) AS g(n)),
+    hashed AS MATERIALIZED (SELECT r.day, r.m, md5(r.m) AS m2, md5(md5(r.m)) AS m3 FROM raw r),
+    planned AS MATERIALIZED (SELECT h.day, h.m, ${weightedCase(md5Unit('h.m', 0), HOUR_WEIGHTS)} AS hour,
+        floor(${md5Unit('h.m', 3)} * 60)::int AS minute,
+        floor(${md5Unit('h.m', 2)} * CASE WHEN ${md5Unit('h.m', 1)} < 0.4 THEN greatest(1, ${p.clients}::int / 10)
+          ELSE ${p.clients}::int END)::int AS k,
+        ${md5Unit('h.m2', 1)} < ${LATE_SHARE} AS late,
+        CASE WHEN ${md5Unit('h.m2', 0)} < ${MISSED_SHARE} THEN 'missed'
+          WHEN ${md5Unit('h.m2', 0)} < ${MISSED_SHARE + CANCELLED_SHARE} THEN 'cancelled' ELSE 'completed' END AS outcome,
+        ${md5Unit('h.m2', 2)} AS u_offset, ${weightedCase(md5Unit('h.m2', 3), CATEGORY_WEIGHTS)} AS category,
+        ${weightedCase(md5Unit('h.m3', 2), CHANNELS)} AS channel, ${md5Unit('h.m3', 0)} < ${CONTINUITY_SHARE} AS regular,
+        ${md5Unit('h.m3', 1)} AS u_worker
+      FROM hashed h),
+    timed AS MATERIALIZED (SELECT p.*, c.id AS elder_id, c.region, c.street, c.ckey,
+        CASE WHEN p.regular THEN ${md5Unit('c.em', 0)} ELSE p.u_worker END AS wu,
+        p.day + make_interval(hours => p.hour, mins => p.minute) AS local_created,
+        p.day + make_interval(hours => p.hour, mins => p.minute + (CASE WHEN p.late THEN 31 + floor(p.u_offset * 25)
+          ELSE 6 + floor(p.u_offset * 24) END)::int) AS local_in
+      FROM planned p JOIN clients c ON c.k = p.k),
+    keyed AS MATERIALIZED (SELECT t.*, extract(isodow FROM t.local_in)::int AS wd, extract(hour FROM t.local_in)::int AS in_hour
+      FROM timed t),
+    street_pick AS MATERIALIZED (SELECT k.*, ${pickSql('ss')} AS street_worker
+      FROM keyed k LEFT JOIN street_sizes sn ON sn.street = k.street AND sn.hour = k.in_hour AND sn.category = k.category
+      ${candidateJoins('street_slots', 'ss', 'sn', true)}),
+    assigned AS MATERIALIZED (SELECT k.*, coalesce(k.street_worker, ${pickSql('cs')}) AS worker_id
+      FROM street_pick k LEFT JOIN county_sizes cn ON k.street_worker IS NULL AND cn.hour = k.in_hour AND cn.category = k.category
+      ${candidateJoins('county_slots', 'cs', 'cn', false)})`;
+}
+
+/** A local Asia/Shanghai timestamp (no daylight saving) as an instant. */
+const utcOf = (local: string) => `((${local} - interval '8 hours') AT TIME ZONE 'UTC')`;
+const utc = (local: string) => sql.raw(utcOf(local));
+
+/** One county's orders in one INSERT … SELECT (with room to sort its slots in memory); returns how many it wrote. */
+async function insertCountyOrders(db: Db, p: CountyInput): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
+    return countyOrders(tx, p);
+  });
+}
+
+async function countyOrders(tx: Db, p: CountyInput): Promise<number> {
+  const created = utc('a.local_created');
+  const [result] = await rows<{ n: number }>(
+    tx,
+    sql`WITH quotes AS (SELECT * FROM jsonb_to_recordset(${p.quotes}::jsonb)
+          AS q(item_id uuid, ckey text, price int, subsidy int, pays int, rule_id uuid, programme text)),
+      ${slotCtes(p)}, ${orderCtes(p)},
+      ins AS (INSERT INTO hc_orders (county_code, id, region_code, elder_id, service_item_id, channel, urgency, status, target_minutes,
+          due_at, arrived_at, provider_id, worker_id, price_fen, subsidy_fen, elder_pays_fen, price_rule_id, programme, cancel_reason,
+          clock_alert, created_by, created_at, updated_at)
+        SELECT ${p.county}::text, ${seededUuidSql(`extract(epoch FROM ${utcOf('a.local_created')}) * 1000`, 'a.m')},
+          a.region, a.elder_id, i.id, a.channel, CASE WHEN a.channel = 'sosCall' THEN 'urgent' ELSE 'routine' END,
+          CASE WHEN a.outcome = 'completed' THEN 'completed' ELSE 'cancelled' END, 30, ${created} + interval '30 minutes',
+          CASE WHEN a.outcome = 'completed' THEN ${utc('a.local_in')} END, st.provider_id, a.worker_id, q.price, q.subsidy, q.pays,
+          q.rule_id, q.programme,
+          CASE a.outcome WHEN 'missed' THEN '未上门 missed' WHEN 'cancelled' THEN '老人取消 cancelled by the elder' END,
+          CASE WHEN a.outcome = 'missed' OR (a.outcome = 'completed' AND a.late) THEN 'breached' END,
+          ${GENERATOR_USER}::uuid, ${created}, ${created}
+        FROM assigned a JOIN staff st ON st.worker_id = a.worker_id JOIN items i ON i.category = a.category
+        JOIN quotes q ON q.item_id = i.id AND q.ckey = a.ckey
+        RETURNING 1)
+      SELECT count(*)::int AS n FROM ins`,
+  );
+  return result?.n ?? 0;
+}
+
+/** Orders, visits and their effects for every county under the prefix; per-county volume by its elders. */
+export async function insertHistory(db: Db, input: HistoryInput): Promise<{ orders: number; visits: number }> {
+  const counties = await rows<{ county: string; elders: number }>(
+    db,
+    sql`SELECT county_code AS county, count(*)::int AS elders FROM elders
+      WHERE residence_region_code LIKE ${`${input.prefix}%`} AND status = 'active'
+        AND county_code IN (SELECT DISTINCT county_code FROM hc_service_items)
+      GROUP BY county_code ORDER BY county_code`,
+  );
+  const total = counties.reduce((sum, row) => sum + row.elders, 0);
+  let orders = 0;
+  let visits = 0;
+  for (const { county, elders } of counties) {
+    const countyPerDay = (input.perDay * elders) / Math.max(1, total);
+    const clients = Math.min(elders, Math.max(20, Math.round(countyPerDay * CLIENTS_PER_DAILY_ORDER)));
+    const quotes = await quotesOf(db, county, input);
+    orders += await insertCountyOrders(db, { ...input, county, countyPerDay, clients, quotes });
+    visits += await insertVisitEffects(db, { seed: input.seed, county, now: input.now });
   }
-  await insertLedger(db, input, all);
-  return { orders: all.length, visits: all.filter((g) => g.visit !== null).length };
+  return { orders, visits };
 }

@@ -7,7 +7,7 @@ import { CITY_CODE, CITY_COUNTIES, cityRegions } from './city-regions.ts';
  * The generator's sizes (scale.md §2). Bump GENERATOR_VERSION whenever generated rows change for the
  * same seed and scale: benchmark caches and checksums are keyed by it.
  */
-export const GENERATOR_VERSION = '3';
+export const GENERATOR_VERSION = '4';
 /** Generated dates count back from this day unless `--as-of` says otherwise (no wall clock). */
 export const DEFAULT_AS_OF = '2026-10-31' as IsoDate;
 export const SCALE_NAMES = ['toy', 'demo', 'city'] as const;

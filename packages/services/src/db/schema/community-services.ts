@@ -164,6 +164,10 @@ export const serviceRatings = pgTable(
     comment: text('comment'),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /** 0024: the rated visit (rated once, amended after) and its worker. */
+    visitId: uuid('visit_id'),
+    workerId: uuid('worker_id'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }),
   },
   (table) => [primaryKey({ columns: [table.countyCode, table.id] })],
 );
