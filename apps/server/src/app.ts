@@ -39,6 +39,7 @@ import { dashboardDrillRoutes } from './routes/dashboard-drill.routes.ts';
 import { facilityRoutes } from './routes/facilities.routes.ts';
 import { carePlanRoutes } from './routes/care-plans.routes.ts';
 
+import { selfServiceRoutes } from './routes/self-service.routes.ts';
 export type AppOptions = {
   services: Services;
   logLevel?: string;
@@ -111,6 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(dashboardDrillRoutes, { services });
   await app.register(facilityRoutes, { services });
   return app;
+  await app.register(selfServiceRoutes, { services });
 }
 
 /** Serves the built web app at `/` with a single-page fallback; `/api` stays JSON. */

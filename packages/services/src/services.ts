@@ -35,6 +35,7 @@ import {
   type HomeCareConfig,
 } from './home-care/home-care.service.ts';
 import { createCommunityServices, type CommunityServicesConfig } from './service-sites/community-services-config.ts';
+import { createSelfService } from './self-service/self-service.service.ts';
 
 export type ServicesOptions = {
   database: Database;
@@ -120,6 +121,15 @@ export function createServices(options: ServicesOptions) {
     indicatorRecords: createIndicatorRecordsService({ db, clock, audit, profiles }),
     overviewExports: createOverviewExports({ db, clock, audit, refresh: rollupRefresh }),
     homeCare,
+    selfService: createSelfService({
+      db,
+      clock,
+      audit,
+      jobs,
+      profiles,
+      config: options.homeCare ?? {},
+      complaints: community.complaints,
+    }),
   };
 }
 

@@ -25,6 +25,8 @@ export const ROLE_ACCOUNTS: readonly AccountSpec[] = [
   { username: 'auditor', role: 'auditor', regionCode: '330102' },
   { username: 'sysadmin', role: 'sysAdmin', regionCode: '330102' },
   { username: 'secadmin', role: 'securityAdmin', regionCode: '330102' },
+  { username: 'elder', role: 'elder', regionCode: '330102002' },
+  { username: 'family', role: 'familyMember', regionCode: '330102002' },
 ];
 
 /** Creates the accounts through the real account service (argon2 hashes, grants), all with TEST_PASSWORD. */

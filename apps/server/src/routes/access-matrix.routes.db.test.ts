@@ -56,7 +56,7 @@ const REVEAL = OFFICIALS;
 const IMPORT = OFFICIALS;
 const ELIGIBILITY_READ = OFFICIALS;
 const AUDIT_READ: readonly User[] = ['admin', 'auditor'];
-const REGION_READ = ALL_SIGNED_IN.filter((user) => user !== 'caregiver');
+const REGION_READ = ALL_SIGNED_IN.filter((user) => !['caregiver', 'elder', 'family'].includes(user));
 const PROFILE_READ: readonly User[] = [...OFFICIALS, 'community', 'institution'];
 const PROFILE_MANAGE: readonly User[] = ['admin', 'district'];
 const APPLY: readonly User[] = ['admin', 'community'];

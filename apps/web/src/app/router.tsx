@@ -114,6 +114,12 @@ export function createAppRouter() {
         },
         { path: '/', Component: SignedInLayout, children: SIGNED_IN_ROUTES },
       ],
+        // the elder's and the family's phone page: its own large-type layout, no admin menu (issue 6)
+        {
+          path: '/my',
+          lazy: page(async () => (await myLayout()).MyLayout),
+          children: [{ index: true, lazy: page(async () => (await myPage()).MyPage) }],
+        },
     },
   ]);
 }

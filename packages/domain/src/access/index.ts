@@ -3,6 +3,7 @@ export {
   ROLES,
   ROLE_PERMISSIONS,
   ADMINISTRATION_ROLES,
+  SELF_SERVICE_ROLES,
   isRole,
   permissionsOf,
   breaksSeparationOfDuties,

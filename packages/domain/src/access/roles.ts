@@ -44,6 +44,7 @@ export const PERMISSIONS = [
   'complaint:read',
   'complaint:write',
   'complaint:respond',
+  'self:use',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -60,6 +61,8 @@ export const ROLES = [
   'caregiver',
   'assessor',
   'financeOfficer',
+  'elder',
+  'familyMember',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -110,10 +113,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'order:write',
     'order:dispatch',
     'indicator:report',
+    'facility:write',
     'worker:read',
     'worker:write',
     ...COMMUNITY_SERVICES_ALL,
-    'facility:write',
   ],
   sysAdmin: ['account:manage', 'region:read'],
   securityAdmin: ['role:assign', 'region:read'],
@@ -130,10 +133,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'ledger:run',
     'ledger:approve',
     'indicator:report',
+    'facility:write',
     'worker:read',
     'worker:write',
     ...COMMUNITY_SERVICES_ALL,
-    'facility:write',
     'order:write',
     'order:dispatch',
   ],
@@ -188,7 +191,14 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   caregiver: ['visit:own'],
   assessor: ['assessment:score', 'assessment:write', 'region:read'],
   financeOfficer: ['ledger:read', 'ledger:finance', 'region:read'],
+  /** AZ-8: the elder's own account; only linked elders (elder_account_links), never a region. */
+  elder: ['self:use'],
+  /** AZ-8: a family member, on the elder's consent (elder_account_links). */
+  familyMember: ['self:use'],
 };
+
+/** AZ-8, MLP-2: elder and family accounts; no TOTP required, no staff screens. */
+export const SELF_SERVICE_ROLES: readonly Role[] = ['elder', 'familyMember'];
 
 /** MLP-7: no account holds two of these, or one of these plus a business role. */
 export const ADMINISTRATION_ROLES: readonly Role[] = ['sysAdmin', 'securityAdmin', 'auditor'];

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { ADMINISTRATION_ROLES } from '@kangyang/domain/access';
+import { ADMINISTRATION_ROLES, SELF_SERVICE_ROLES } from '@kangyang/domain/access';
 import { AppError } from '../app-error.ts';
 import { makeActor, type Actor, type RequestMeta } from '../actor.ts';
 import type { AuditService } from '../audit/audit.service.ts';
@@ -169,7 +169,7 @@ export function createAuthService(deps: {
       if (user.isDemo && policy.mode === 'production')
         return failLogin(user, username, meta, 'demoAccountInProduction');
       const grants = await repo.grantsOf(db, user.id);
-      const isStaff = grants.length > 0;
+      const isStaff = grants.some((grant) => !SELF_SERVICE_ROLES.includes(grant.role));
       const step = await checkSecondFactor(user, input.totp, isStaff, meta, username);
       const token = randomBytes(32).toString('base64url');
       const expiresAt = new Date(now.getTime() + policy.absoluteHours * 3_600_000);

@@ -96,6 +96,20 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     regionCode: '330102',
     description: '安全管理员 security admin',
   },
+  {
+    username: 'elder',
+    displayName: '老年人本人',
+    role: 'elder',
+    regionCode: '330102002',
+    description: '老年人本人 the elder (phone page /my)',
+  },
+  {
+    username: 'family',
+    displayName: '家属',
+    role: 'familyMember',
+    regionCode: '330102002',
+    description: '家属 a family member (phone page /my)',
+  },
 ];
 
 export async function seedDemoAccounts(db: Db, passwords: { admin: string; staff: string }, now: Date): Promise<void> {

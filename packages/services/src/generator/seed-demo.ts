@@ -7,6 +7,7 @@ import type { Services } from '../services.ts';
 import { DEMO_ACCOUNTS, seedDemoAccounts } from './seed-accounts.ts';
 import { generateDataset } from './generate-dataset.ts';
 import { linkDemoCaregiver } from '../home-care/demo-caregiver.ts';
+import { linkDemoSelfService } from '../self-service/demo-links.ts';
 import { generateAssessmentHistories } from './assessments.ts';
 import { DEFAULT_AS_OF, GENERATOR_VERSION, SCALES } from './scales.ts';
 import { seedDemoEntitlements } from '../ledger/demo-ledger.ts';
@@ -57,6 +58,7 @@ export async function ensureDemoData(
   const dataset = await generateDataset(services, { scale: options.scale, seed: options.seed ?? 1 });
   await seedDemoAccounts(db, { admin: logins.adminPassword, staff: logins.staffPassword }, now);
   await linkDemoCaregiver(services);
+  await linkDemoSelfService(db, now);
   await generateAssessmentHistories(services, { seed: options.seed ?? 1, asOf: dataset.asOf });
   await seedDemoEntitlements(db, { asOf: dataset.asOf, now });
   await db

@@ -3,6 +3,7 @@ import { DEFAULT_RESPONSE_TARGET_MINUTES, dueAt, readClock } from '@kangyang/dom
 import { AppError } from '../app-error.ts';
 import type { Actor } from '../actor.ts';
 import { loadElderInScope } from '../applications/elder-scope.ts';
+import type { ElderRow } from '../elders/elder.repo.ts';
 import { uuidv7 } from '../ids.ts';
 import { priceFor } from './catalogue.ts';
 import { findServiceItem } from './catalogue.repo.ts';
@@ -65,6 +66,17 @@ export async function createOrder(
   idempotencyKey?: string | null,
 ): Promise<OrderDetailDto> {
   const elder = await loadElderInScope(deps, actor, body.elderId, 'order:write', 'homeCare.order.create');
+  return createOrderFor(deps, actor, elder, body, idempotencyKey);
+}
+
+/** HCS-3 for an elder the caller already reached (staff scope, or an elder/family link, AZ-8). */
+export async function createOrderFor(
+  deps: HomeCareDeps,
+  actor: Actor,
+  elder: ElderRow,
+  body: OrderCreateBody,
+  idempotencyKey?: string | null,
+): Promise<OrderDetailDto> {
   if (elder.status !== 'active')
     throw new AppError('VALIDATION_FAILED', { field: 'elderId', detail: elder.status }, 'elderId');
   const key = idempotencyKey ? `${actor.userId}:${idempotencyKey}` : null;

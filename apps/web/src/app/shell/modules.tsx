@@ -101,6 +101,7 @@ export const MODULES: readonly Module[] = [
   { path: '/orders', label: 'nav.orders', icon: <ScheduleOutlined />, permission: 'order:read', group: 'services' },
   { path: '/intake', label: 'nav.intake', icon: <PhoneOutlined />, permission: 'order:write', group: 'services' },
   { path: '/care', label: 'nav.care', icon: <MobileOutlined />, permission: 'visit:own', group: 'services' },
+  { path: '/my', label: 'nav.my', icon: <MobileOutlined />, permission: 'self:use', group: 'services' },
   {
     path: '/meal-counter',
     label: 'nav.mealCounter',
