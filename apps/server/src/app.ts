@@ -31,15 +31,16 @@ import { ledgerRoutes } from './routes/ledger.routes.ts';
 import { workerRoutes } from './routes/workers.routes.ts';
 import { assessmentRoutes } from './routes/assessments.routes.ts';
 import { mealRoutes } from './routes/meals.routes.ts';
+import { mealDeliveryRoutes } from './routes/meal-deliveries.routes.ts';
 import { coverageRoutes } from './routes/coverage.routes.ts';
 import { complaintRoutes } from './routes/complaints.routes.ts';
 import { indicatorRoutes } from './routes/indicators.routes.ts';
-import { homeCareRoutes } from './routes/home-care.routes.ts';
 import { dashboardDrillRoutes } from './routes/dashboard-drill.routes.ts';
 import { facilityRoutes } from './routes/facilities.routes.ts';
+import { homeCareRoutes } from './routes/home-care.routes.ts';
 import { carePlanRoutes } from './routes/care-plans.routes.ts';
-
 import { selfServiceRoutes } from './routes/self-service.routes.ts';
+
 export type AppOptions = {
   services: Services;
   logLevel?: string;
@@ -103,16 +104,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(ledgerRoutes, { services });
   await app.register(workerRoutes, { services });
   await app.register(mealRoutes, { services });
+  await app.register(mealDeliveryRoutes, { services });
   await app.register(coverageRoutes, { services });
   await app.register(complaintRoutes, { services });
   await app.register(indicatorRoutes, { services });
-  await app.register(homeCareRoutes, { services });
-  await app.register(carePlanRoutes, { services });
-  await registerWeb(app, options.webDist);
   await app.register(dashboardDrillRoutes, { services });
   await app.register(facilityRoutes, { services });
-  return app;
+  await app.register(homeCareRoutes, { services });
+  await app.register(carePlanRoutes, { services });
   await app.register(selfServiceRoutes, { services });
+  await registerWeb(app, options.webDist);
+  return app;
 }
 
 /** Serves the built web app at `/` with a single-page fallback; `/api` stays JSON. */

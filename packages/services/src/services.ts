@@ -116,10 +116,10 @@ export function createServices(options: ServicesOptions) {
     rollupRefresh,
     indicators: createIndicatorService({ db, clock, audit, profiles, refresh: rollupRefresh }),
     overview: createOverviewService({ db, clock, audit, refresh: rollupRefresh }),
-    ...community,
     facilities: createFacilityService({ db, clock, audit, onChange: () => rollupRefresh.enqueue() }),
     indicatorRecords: createIndicatorRecordsService({ db, clock, audit, profiles }),
     overviewExports: createOverviewExports({ db, clock, audit, refresh: rollupRefresh }),
+    ...community,
     homeCare,
     selfService: createSelfService({
       db,

@@ -119,6 +119,12 @@ export const COMMUNITY_SERVICE_ROWS: readonly Row[] = [
     }),
   },
   {
+    route: 'GET /api/meals/sites/:id/deliveries',
+    allow: MEAL_REDEEM,
+    expect: { in: 200, out: 404, missing: 404 },
+    request: async (ctx) => get(`/api/meals/sites/${await siteOf(ctx)}/deliveries?date=2026-11-02&meal=lunch`),
+  },
+  {
     route: 'GET /api/meals/daily-counts',
     allow: MEAL_READ,
     expect: { any: 200 },

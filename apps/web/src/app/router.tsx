@@ -50,14 +50,15 @@ const commandCentre = () => import('../features/dashboards/components/command-ce
 const resourceMap = () => import('../features/map/components/map-page.tsx');
 const mealCounter = () => import('../features/meals/components/meal-counter-page.tsx');
 const mealCounts = () => import('../features/meals/components/meal-counts-page.tsx');
+const mealDeliveries = () => import('../features/meals/components/delivery-round-page.tsx');
 const coverage = () => import('../features/service-circle/components/coverage-page.tsx');
 const complaints = () => import('../features/complaints/components/complaint-inbox-page.tsx');
-
-const SIGNED_IN_ROUTES: RouteObject[] = [
 const facilityList = () => import('../features/facilities/components/facility-list-page.tsx');
 const facilityPage = () => import('../features/facilities/components/facility-page.tsx');
 const myLayout = () => import('../features/self-service/components/my-layout.tsx');
 const myPage = () => import('../features/self-service/components/my-page.tsx');
+
+const SIGNED_IN_ROUTES: RouteObject[] = [
   { index: true, Component: HomeRedirect },
   guarded('elder:read', 'elders', async () => (await elders()).ElderListPage),
   guarded('elder:write', 'elders/new', async () => (await newElder()).ElderCreatePage),
@@ -84,14 +85,15 @@ const myPage = () => import('../features/self-service/components/my-page.tsx');
   guarded('dashboard:read', 'overview', async () => (await overview()).OverviewPage),
   guarded('dashboard:read', 'command-centre', async () => (await commandCentre()).CommandCentrePage),
   guarded('dashboard:read', 'map', async () => (await resourceMap()).MapPage),
-  guarded('order:read', 'orders', async () => (await ordersBoard()).OrdersBoardPage),
-  guarded('order:write', 'intake', async () => (await intake()).IntakePage),
   guarded('dashboard:read', 'facilities', async () => (await facilityList()).FacilityListPage),
   guarded('dashboard:read', 'facilities/:id', async () => (await facilityPage()).FacilityPage),
+  guarded('order:read', 'orders', async () => (await ordersBoard()).OrdersBoardPage),
+  guarded('order:write', 'intake', async () => (await intake()).IntakePage),
   guarded('order:read', 'elders/:id/visits', async () => (await elderVisits()).ElderVisitsPage),
-  guarded('meal:redeem', 'meal-counter', async () => (await mealCounter()).MealCounterPage),
   guarded('order:read', 'elders/:id/care-plans', async () => (await carePlans()).CarePlansPage),
+  guarded('meal:redeem', 'meal-counter', async () => (await mealCounter()).MealCounterPage),
   guarded('meal:read', 'meal-counts', async () => (await mealCounts()).MealCountsPage),
+  guarded('meal:redeem', 'meal-deliveries', async () => (await mealDeliveries()).DeliveryRoundPage),
   guarded('coverage:read', 'service-circle', async () => (await coverage()).CoveragePage),
   guarded('complaint:read', 'complaints', async () => (await complaints()).ComplaintInboxPage),
   { path: '*', Component: NotFoundPage },
@@ -112,14 +114,14 @@ export function createAppRouter() {
             { path: 'tasks/:id', lazy: page(async () => (await careTask()).CareTaskPage) },
           ],
         },
-        { path: '/', Component: SignedInLayout, children: SIGNED_IN_ROUTES },
-      ],
         // the elder's and the family's phone page: its own large-type layout, no admin menu (issue 6)
         {
           path: '/my',
           lazy: page(async () => (await myLayout()).MyLayout),
           children: [{ index: true, lazy: page(async () => (await myPage()).MyPage) }],
         },
+        { path: '/', Component: SignedInLayout, children: SIGNED_IN_ROUTES },
+      ],
     },
   ]);
 }

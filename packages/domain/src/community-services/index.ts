@@ -9,3 +9,5 @@ export {
   isOverdue,
 } from './complaint-deadline.ts';
 export type { ComplaintStatus } from './complaint-deadline.ts';
+export { planDeliveryRound } from './delivery-round.ts';
+export type { DeliveryStop, PlannedStop } from './delivery-round.ts';

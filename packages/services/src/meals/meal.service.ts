@@ -1,3 +1,4 @@
+import type { DeliveryRoundDto, DeliveryRoundQuery } from '@kangyang/contracts/meal-deliveries';
 import type {
   DailyCountDto,
   DailyCountQuery,
@@ -23,6 +24,7 @@ import { toSiteDto } from '../service-sites/site-mapper.ts';
 import type { MealServiceDeps } from './meal-deps.ts';
 import { pricedMeal, redeemMeal, toMealOrderDto } from './meal-redemption.ts';
 import * as repo from './meal.repo.ts';
+import { deliveryRound } from './delivery-round.ts';
 
 const toMenuDto = (row: repo.MenuRow): MenuDto => ({
   siteId: row.siteId,
@@ -201,6 +203,12 @@ export function createMealService(deps: MealServiceDeps) {
     async redeem(actor: Actor, body: RedemptionBody): Promise<RedemptionDto> {
       const site = await loadSite(actor, body.siteId, 'meal:redeem', 'meal.redeem');
       return redeemMeal(deps, actor, site, body);
+    },
+
+    /** HCS-11: one meal's delivery round from a site in the actor's scope, in driving order. */
+    async deliveryRound(actor: Actor, siteId: string, query: DeliveryRoundQuery): Promise<DeliveryRoundDto> {
+      const site = await loadSite(actor, siteId, 'meal:redeem', 'meal.deliveryRound');
+      return deliveryRound(deps, actor, site, query);
     },
 
     /** Daily counts per site from the rollup (never a scan of orders). */

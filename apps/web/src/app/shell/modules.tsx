@@ -5,7 +5,7 @@ import { HomeOutlined } from '@ant-design/icons';
 import { AlertOutlined, AuditOutlined as ReviewOutlined, FormOutlined, BarChartOutlined } from '@ant-design/icons';
 import { AccountBookOutlined, InboxOutlined } from '@ant-design/icons';
 import { MobileOutlined, PhoneOutlined, ScheduleOutlined } from '@ant-design/icons';
-import { AimOutlined, CoffeeOutlined, CommentOutlined, TableOutlined } from '@ant-design/icons';
+import { AimOutlined, CarOutlined, CoffeeOutlined, CommentOutlined, TableOutlined } from '@ant-design/icons';
 import type { Permission } from '@kangyang/domain/access';
 import type { MessageKey } from '../../shared/i18n/i18n-context.tsx';
 
@@ -106,6 +106,13 @@ export const MODULES: readonly Module[] = [
     path: '/meal-counter',
     label: 'nav.mealCounter',
     icon: <CoffeeOutlined />,
+    permission: 'meal:redeem',
+    group: 'services',
+  },
+  {
+    path: '/meal-deliveries',
+    label: 'nav.mealDeliveries',
+    icon: <CarOutlined />,
     permission: 'meal:redeem',
     group: 'services',
   },

@@ -90,4 +90,16 @@ export const communityServicesMessagesEnUS: Readonly<Record<keyof typeof communi
   'complaint.category.billing': 'Billing',
   'complaint.category.safety': 'Safety',
   'complaint.category.other': 'Other',
+
+  'nav.mealDeliveries': 'Meal deliveries',
+  'delivery.title': 'Meal delivery round',
+  'delivery.date': 'Date',
+  'delivery.handOver': 'Handed over',
+  'delivery.sequence': 'Stop {n}',
+  'delivery.delivered': 'Delivered',
+  'delivery.toDeliver': 'To deliver',
+  'delivery.noAddress': 'No address on record: call ahead',
+  'delivery.leg': 'About {metres} m from the last stop',
+  'delivery.summary': '{delivered} of {total} delivered, about {km} km in all',
+  'delivery.empty': 'No deliveries for this meal',
 };

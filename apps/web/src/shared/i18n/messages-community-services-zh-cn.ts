@@ -87,4 +87,16 @@ export const communityServicesMessagesZhCN = {
   'complaint.category.billing': '收费',
   'complaint.category.safety': '安全',
   'complaint.category.other': '其他',
+
+  'nav.mealDeliveries': '送餐上门',
+  'delivery.title': '送餐上门路线',
+  'delivery.date': '日期',
+  'delivery.handOver': '确认送达',
+  'delivery.sequence': '第 {n} 站',
+  'delivery.delivered': '已送达',
+  'delivery.toDeliver': '待送',
+  'delivery.noAddress': '未登记地址，请电话联系',
+  'delivery.leg': '距上一站约 {metres} 米',
+  'delivery.summary': '已送达 {delivered} / {total} 户，全程约 {km} 公里',
+  'delivery.empty': '这一餐没有送餐上门的订单',
 } as const satisfies Record<string, string>;

@@ -7,6 +7,7 @@ import {
   type RedemptionBody,
   type SiteListQuery,
 } from '@kangyang/contracts/meals';
+import { DeliveryRoundDto, type DeliveryRoundQuery } from '@kangyang/contracts/meal-deliveries';
 import { useApi } from '../../../shared/api/api-context.tsx';
 
 const MEALS = 'meals';
@@ -35,5 +36,15 @@ export function useDailyCounts(query: DailyCountQuery) {
     queryKey: [MEALS, 'counts', query],
     queryFn: () => api.get('/api/meals/daily-counts', DailyCountList, query),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** HCS-11: one meal's delivery round of a site, in driving order. */
+export function useDeliveryRound(siteId: string | undefined, query: DeliveryRoundQuery) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [MEALS, 'deliveries', siteId, query],
+    queryFn: () => api.get(`/api/meals/sites/${encodeURIComponent(siteId ?? '')}/deliveries`, DeliveryRoundDto, query),
+    enabled: siteId !== undefined,
   });
 }

@@ -1,24 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Card, Descriptions, Input, Segmented, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, Input, Tag, Typography } from 'antd';
 import type { InputRef } from 'antd';
 import type { Meal, RedemptionDto } from '@kangyang/contracts/meals';
 import { errorText } from '../../../shared/api/error-text.ts';
 import { newIdempotencyKey } from '../../../shared/api/idempotency-key.ts';
-import { useI18n, type MessageKey } from '../../../shared/i18n/i18n-context.tsx';
-import { useMealSites, useRedeemMeal } from '../api/meals-api.ts';
+import { useI18n } from '../../../shared/i18n/i18n-context.tsx';
+import { useRedeemMeal } from '../api/meals-api.ts';
 import { credentialKindOf, yuan } from './credential-kind.ts';
+import { CounterChoices, defaultMeal, rememberedSite, rememberSite } from './counter-choices.tsx';
 import './meals.css';
-
-const MEALS: readonly { value: Meal; label: MessageKey }[] = [
-  { value: 'breakfast', label: 'meal.breakfast' },
-  { value: 'lunch', label: 'meal.lunch' },
-  { value: 'dinner', label: 'meal.dinner' },
-];
-const SITE_KEY = 'kangyang.mealSite';
-const defaultMeal = (): Meal => {
-  const hour = new Date().getHours();
-  return hour < 10 ? 'breakfast' : hour < 15 ? 'lunch' : 'dinner';
-};
 
 function RedemptionResult({ result }: { result: RedemptionDto }) {
   const { t } = useI18n();
@@ -51,42 +41,6 @@ function RedemptionResult({ result }: { result: RedemptionDto }) {
   );
 }
 
-type ChoicesProps = {
-  siteId: string | undefined;
-  onSite: (id: string) => void;
-  meal: Meal;
-  onMeal: (meal: Meal) => void;
-};
-
-/** The counter's site (remembered on this device) and meal. */
-function CounterChoices({ siteId, onSite, meal, onMeal }: ChoicesProps) {
-  const { t } = useI18n();
-  const sites = useMealSites({ offersMeals: 'true' });
-  return (
-    <Space wrap size="large" className="meal-counter-choices">
-      <Select
-        size="large"
-        className="meal-site-select"
-        aria-label={t('meal.site')}
-        placeholder={t('meal.sitePlaceholder')}
-        loading={sites.isLoading}
-        value={siteId}
-        onChange={onSite}
-        showSearch
-        optionFilterProp="label"
-        options={(sites.data?.items ?? []).map((site) => ({ value: site.id, label: site.name }))}
-      />
-      <Segmented<Meal>
-        size="large"
-        aria-label={t('meal.meal')}
-        value={meal}
-        onChange={onMeal}
-        options={MEALS.map((entry) => ({ value: entry.value, label: t(entry.label) }))}
-      />
-    </Space>
-  );
-}
-
 /**
  * HCS-11: the meal counter. One large input that a barcode scanner (a keyboard that types and presses
  * Enter) or a person fills; the kind (card, QR, ID number) is recognised; the input clears and keeps the
@@ -94,7 +48,7 @@ function CounterChoices({ siteId, onSite, meal, onMeal }: ChoicesProps) {
  */
 export function MealCounterPage() {
   const { t } = useI18n();
-  const [siteId, setSiteId] = useState<string | undefined>(() => window.localStorage.getItem(SITE_KEY) ?? undefined);
+  const [siteId, setSiteId] = useState<string | undefined>(rememberedSite);
   const [meal, setMeal] = useState<Meal>(defaultMeal);
   const [value, setValue] = useState('');
   const input = useRef<InputRef>(null);
@@ -112,7 +66,7 @@ export function MealCounterPage() {
   };
   const chooseSite = (id: string) => {
     setSiteId(id);
-    window.localStorage.setItem(SITE_KEY, id);
+    rememberSite(id);
   };
   return (
     <section className="page meal-counter" aria-labelledby="meal-counter-title">
