@@ -22,6 +22,7 @@ export default defineConfig({
           name: 'web',
           include: ['apps/web/src/**/*.test.tsx'],
           environment: 'jsdom',
+          setupFiles: ['./apps/web/src/test-setup.ts'],
           testTimeout: 30_000,
         },
       },

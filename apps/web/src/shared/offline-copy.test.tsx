@@ -1,6 +1,6 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CARE_DATA_CACHE, forgetOfflineCopy, noteWorkerMessage, useSavedAnswerTime } from './offline-copy.ts';
 
 const TASKS = '/api/home-care/my/tasks';
@@ -13,10 +13,6 @@ function SavedAt() {
 let container: HTMLDivElement;
 let root: Root;
 const shown = () => container.querySelector('.saved-at')?.textContent;
-
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-});
 
 describe("the service worker's word on saved answers (offline start of /care)", () => {
   beforeEach(() => {

@@ -1,7 +1,7 @@
 import { act, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { MemoryRouter } from 'react-router';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IndicatorRecords } from '@kangyang/contracts/indicator-records';
 import { I18nProvider } from '../../../shared/i18n/i18n-context.tsx';
 import { messagesZhCN } from '../../../shared/i18n/messages-zh-cn.ts';
@@ -10,20 +10,6 @@ import { RecordsPage, recordsDescriptorFor } from './indicator-records.tsx';
 let container: HTMLDivElement;
 let root: Root;
 
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-  window.matchMedia ??= (query: string) =>
-    ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => undefined,
-      removeListener: () => undefined,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-      dispatchEvent: () => false,
-    }) as MediaQueryList;
-});
 beforeEach(() => {
   container = document.createElement('div');
   document.body.append(container);

@@ -1,6 +1,6 @@
 import { act, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IndicatorItemDto, IndicatorStatus } from '@kangyang/contracts/indicators';
 import { I18nProvider } from '../../../shared/i18n/i18n-context.tsx';
 import { messagesEnUS } from '../../../shared/i18n/messages-en-us.ts';
@@ -11,21 +11,6 @@ import { StatusTag } from './status-tag.tsx';
 let container: HTMLDivElement;
 let root: Root;
 
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-  // antd's responsive helpers ask for media queries, which jsdom lacks
-  window.matchMedia ??= (query: string) =>
-    ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => undefined,
-      removeListener: () => undefined,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-      dispatchEvent: () => false,
-    }) as MediaQueryList;
-});
 beforeEach(() => {
   container = document.createElement('div');
   document.body.append(container);

@@ -1,7 +1,7 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { MemoryRouter } from 'react-router';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FacilityDetail } from '@kangyang/contracts/facilities';
 import type { Permission } from '@kangyang/domain/access';
 import { I18nProvider } from '../../../shared/i18n/i18n-context.tsx';
@@ -11,20 +11,6 @@ import { FacilityView } from './facility-page.tsx';
 
 let container: HTMLDivElement;
 let root: Root;
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-  window.matchMedia ??= (query: string) =>
-    ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => undefined,
-      removeListener: () => undefined,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-      dispatchEvent: () => false,
-    }) as MediaQueryList;
-});
 beforeEach(() => {
   container = document.createElement('div');
   document.body.append(container);

@@ -1,6 +1,6 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SiteDto } from '@kangyang/contracts/meals';
 import type { BoundaryFeature, RegionBoundaries } from '@kangyang/contracts/region-boundaries';
 import { I18nProvider } from '../../../shared/i18n/i18n-context.tsx';
@@ -9,9 +9,6 @@ import { coverageByRegion } from './map-data.ts';
 
 let container: HTMLDivElement;
 let root: Root;
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-});
 beforeEach(() => {
   container = document.createElement('div');
   document.body.append(container);

@@ -1,7 +1,7 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiProvider } from '../../../shared/api/api-context.tsx';
 import { I18nProvider } from '../../../shared/i18n/i18n-context.tsx';
 import { messagesZhCN } from '../../../shared/i18n/messages-zh-cn.ts';
@@ -50,21 +50,6 @@ const reply = (alreadyRedeemed: boolean) => ({
 let container: HTMLDivElement;
 let root: Root;
 let posts: { body: { credential: { kind: string; value: string } }; key: string | null }[];
-
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-  window.matchMedia ??= (query: string) =>
-    ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => undefined,
-      removeListener: () => undefined,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-      dispatchEvent: () => false,
-    }) as MediaQueryList;
-});
 
 const flush = () => act(async () => new Promise((done) => setTimeout(done, 0)));
 const input = () => {

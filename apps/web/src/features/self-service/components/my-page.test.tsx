@@ -1,7 +1,7 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiProvider } from '../../../shared/api/api-context.tsx';
 import { I18nProvider } from '../../../shared/i18n/i18n-context.tsx';
 import { messagesZhCN } from '../../../shared/i18n/messages-zh-cn.ts';
@@ -42,10 +42,6 @@ const RATING = { id: ORDER_ID, providerId: ITEM_ID, siteId: null, visitId: VISIT
 let container: HTMLDivElement;
 let root: Root;
 let posts: { url: string; body: Record<string, unknown>; key: string | null }[];
-
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-});
 
 const flush = () => act(async () => new Promise((done) => setTimeout(done, 0)));
 const buttonNamed = (text: string) => {
