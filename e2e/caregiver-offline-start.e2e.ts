@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { useJourney } from './journey.ts';
-import { DESKTOP, login, PHONE, watch } from './pages.ts';
-import { call, pickElderAndService } from './home-care-api.ts';
+import { login, PHONE, watch } from './pages.ts';
+import { asAdmin, call, orderForCaregiver } from './home-care-api.ts';
 
 const journey = useJourney('caregiver-offline-start');
 const { artifacts } = journey;
@@ -19,38 +19,8 @@ type MyTasks = {
   items: { orderId: string; checkedInAt: string | null; home: { lng: number; lat: number } | null }[];
 };
 
-async function asAdmin<T>(work: (page: Page) => Promise<T>): Promise<T> {
-  const context = await journey.browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
-  const page = await context.newPage();
-  try {
-    await login(page, journey.server.url, 'admin', journey.server.adminPassword);
-    return await work(page);
-  } finally {
-    await context.close();
-  }
-}
-
-/** An operator's phone order for a demo elder, assigned to this caregiver. */
-const orderForCaregiver = (workerId: string) =>
-  asAdmin(async (page) => {
-    const { elder, service } = await pickElderAndService(page);
-    const order = await call<{ id: string }>(page, 'POST', '/api/home-care/orders', {
-      elderId: elder.id,
-      serviceItemId: service.id,
-      channel: 'phone',
-      urgency: 'routine',
-    });
-    expect(order.status, JSON.stringify(order.body)).toBe(201);
-    const assigned = await call(page, 'POST', `/api/home-care/orders/${order.body.id}/assign`, {
-      workerId,
-      reason: '端到端测试：指派给演示护理员',
-    });
-    expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
-    return { orderId: order.body.id, elderId: elder.id };
-  });
-
 const visitsOf = (orderId: string, elderId: string) =>
-  asAdmin(async (admin) => {
+  asAdmin(journey, async (admin) => {
     const visits = await call<{ items: { orderId: string }[] }>(
       admin,
       'GET',
@@ -100,7 +70,7 @@ describe('journey: the caregiver opens /care with no signal', () => {
       await first.waitForURL(/\/care$/);
       expect(await controlledBy(first)).toBe(`${journey.server.url}/sw.js`);
       const mine = await call<MyTasks>(first, 'GET', '/api/home-care/my/tasks');
-      const { orderId, elderId } = await orderForCaregiver(mine.body.workerId);
+      const { orderId, elderId } = await orderForCaregiver(journey, mine.body.workerId);
       const home = (await call<MyTasks>(first, 'GET', '/api/home-care/my/tasks')).body.items.find(
         (item) => item.orderId === orderId,
       )?.home;

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useJourney } from './journey.ts';
-import { DESKTOP, login, PHONE, watch } from './pages.ts';
-import { call, pickElderAndService } from './home-care-api.ts';
+import { login, PHONE, watch } from './pages.ts';
+import { asAdmin, call, orderForCaregiver } from './home-care-api.ts';
 
 const journey = useJourney('caregiver-visit');
 const { artifacts } = journey;
@@ -23,37 +23,6 @@ type MyTasks = {
     home: { lng: number; lat: number } | null;
   }[];
 };
-
-/** Runs `work` in a fresh desktop context signed in as the demo admin (the operator's side). */
-async function asAdmin<T>(work: (page: Page) => Promise<T>): Promise<T> {
-  const context = await journey.browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
-  const page = await context.newPage();
-  try {
-    await login(page, journey.server.url, 'admin', journey.server.adminPassword);
-    return await work(page);
-  } finally {
-    await context.close();
-  }
-}
-
-/** The operator's part: a phone order for a demo elder, assigned to this caregiver's worker record. */
-const orderForCaregiver = (workerId: string) =>
-  asAdmin(async (page) => {
-    const { elder, service } = await pickElderAndService(page);
-    const order = await call<{ id: string }>(page, 'POST', '/api/home-care/orders', {
-      elderId: elder.id,
-      serviceItemId: service.id,
-      channel: 'phone',
-      urgency: 'routine',
-    });
-    expect(order.status, JSON.stringify(order.body)).toBe(201);
-    const assigned = await call(page, 'POST', `/api/home-care/orders/${order.body.id}/assign`, {
-      workerId,
-      reason: '端到端测试：指派给演示护理员',
-    });
-    expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
-    return { orderId: order.body.id, elderId: elder.id };
-  });
 
 const pendingText = (page: Page) => page.locator('.sync-bar__text').textContent();
 
@@ -76,7 +45,7 @@ describe('journey: caregiver visit on a phone, offline check-out', () => {
       await page.waitForURL(/\/care$/);
       const mine = await call<MyTasks>(page, 'GET', '/api/home-care/my/tasks');
       expect(mine.status).toBe(200);
-      const { orderId, elderId } = await orderForCaregiver(mine.body.workerId);
+      const { orderId, elderId } = await orderForCaregiver(journey, mine.body.workerId);
 
       // the caregiver stands at the elder's door (inside the tolerance radius)
       const today = await call<MyTasks>(page, 'GET', '/api/home-care/my/tasks');
@@ -140,7 +109,7 @@ describe('journey: caregiver visit on a phone, offline check-out', () => {
       await artifacts.shot(page, 'synced', { fullPage: false });
 
       // 7. On the operator's side: the order is completed with one visit in the elder's record.
-      const record = await asAdmin(async (admin) => {
+      const record = await asAdmin(journey, async (admin) => {
         const order = await call<{ status: string; visit: { id: string } | null }>(
           admin,
           'GET',

@@ -1,6 +1,9 @@
 // Helpers of the home-care journeys: API calls made from inside a signed-in page (its cookie and
 // CSRF header), to prepare what a journey needs without clicking through other modules.
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { Journey } from './journey.ts';
+import { DESKTOP, login } from './pages.ts';
 
 export type Answer<T = unknown> = { status: number; body: T };
 
@@ -54,3 +57,34 @@ export async function revealed(page: Page, elderId: string): Promise<{ idNumber:
   if (answer.status !== 200) throw new Error(`reveal failed: ${JSON.stringify(answer)}`);
   return answer.body;
 }
+
+/** Runs `work` in a fresh desktop context signed in as the demo admin (the operator's side). */
+export async function asAdmin<T>(journey: Journey, work: (page: Page) => Promise<T>): Promise<T> {
+  const context = await journey.browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+  const page = await context.newPage();
+  try {
+    await login(page, journey.server.url, 'admin', journey.server.adminPassword);
+    return await work(page);
+  } finally {
+    await context.close();
+  }
+}
+
+/** The operator's part: a phone order for a demo elder, assigned to the caregiver's worker record. */
+export const orderForCaregiver = (journey: Journey, workerId: string) =>
+  asAdmin(journey, async (page) => {
+    const { elder, service } = await pickElderAndService(page);
+    const order = await call<{ id: string }>(page, 'POST', '/api/home-care/orders', {
+      elderId: elder.id,
+      serviceItemId: service.id,
+      channel: 'phone',
+      urgency: 'routine',
+    });
+    expect(order.status, JSON.stringify(order.body)).toBe(201);
+    const assigned = await call(page, 'POST', `/api/home-care/orders/${order.body.id}/assign`, {
+      workerId,
+      reason: '端到端测试：指派给演示护理员',
+    });
+    expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
+    return { orderId: order.body.id, elderId: elder.id };
+  });

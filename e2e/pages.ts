@@ -53,8 +53,23 @@ export async function loginToList(page: Page, origin: string, username: string, 
   return rows;
 }
 
+/**
+ * Signs out through the user menu. A click that lands while the menu is still sliding in can be
+ * lost (seen once on a fresh clone): open the menu and click again until the login page shows.
+ */
 export async function logout(page: Page) {
-  await page.locator('.user-menu-button').click();
-  await page.getByRole('menuitem', { name: /退出登录|Sign out/ }).click();
-  await page.waitForURL(/\/login/);
+  const item = page.getByRole('menuitem', { name: /退出登录|Sign out/ });
+  const signedOut = () => /\/login/.test(new URL(page.url()).pathname);
+  await expect
+    .poll(
+      async () => {
+        if (signedOut()) return true;
+        if (!(await item.isVisible())) await page.locator('.user-menu-button').click();
+        await item.click({ timeout: 5_000 }).catch(() => undefined);
+        await page.waitForURL(/\/login/, { timeout: 5_000 }).catch(() => undefined);
+        return signedOut();
+      },
+      { timeout: 30_000, interval: 250 },
+    )
+    .toBe(true);
 }
